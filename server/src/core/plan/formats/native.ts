@@ -1,0 +1,103 @@
+import { NativePlanSchema } from '../nativeSchema';
+import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type TrackingPlan, type ArgumentRef } from '../model';
+import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
+import type { JsonSchema } from '../jsonSchema';
+
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'common'];
+
+export const nativeFormat: PlanFormatLoader = {
+  format: 'native',
+  detect(value) {
+    if (!isRecord(value)) return false;
+    if (isRecord(value.events)) return true;
+    return NATIVE_KEYS.some((k) => k in value) && !Array.isArray(value.events) && !('display_name' in value) && !Array.isArray(value.rules);
+  },
+  load(value, context) {
+    const parsed = NativePlanSchema.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) context.report([...path, key], zodMessage(issue, path, key), 'key');
+        } else context.report(path, zodMessage(issue, path), 'value');
+      }
+      return undefined;
+    }
+    const data = parsed.data;
+    const plan = emptyPlan('native');
+    plan.name = data.name;
+    plan.conventions = {
+      events: data.conventions?.events ?? 'any',
+      properties: data.conventions?.properties ?? 'any',
+    };
+    plan.rules = { ...data.rules };
+    plan.ignore = data.ignore ?? [];
+    plan.callees = (data.callees ?? []).map((c) => ({
+      callee: c.callee,
+      kind: c.kind,
+      event: argumentRef(c.event),
+      properties: argumentRef(c.properties),
+      prefix: c.prefix,
+      suffix: c.suffix,
+    }));
+    const entries = (section: 'events' | 'pages' | 'screens', kind: PlanEntryKind, target: Map<string, PlanEntry>) => {
+      for (const [name, entry] of Object.entries(data[section] ?? {})) {
+        const path: PlanPath = [section, name];
+        target.set(name, {
+          kind,
+          name,
+          ...spec(entry ?? {}),
+          description: entry?.description,
+          deprecated: entry?.deprecated,
+          replacedBy: entry?.replacedBy,
+          path,
+          propertiesPath: [...path, 'properties'],
+        });
+      }
+    };
+    entries('events', 'track', plan.events);
+    entries('pages', 'page', plan.pages);
+    entries('screens', 'screen', plan.screens);
+    for (const section of ['identify', 'group'] as const) {
+      const entry = data[section];
+      if (entry === undefined) continue;
+      plan[section] = {
+        kind: section,
+        name: '',
+        ...spec(entry ?? {}),
+        description: entry?.description,
+        path: [section],
+        propertiesPath: [section, 'properties'],
+      };
+    }
+    if (data.common) plan.common = spec(data.common);
+    for (const [name, entry] of plan.events) {
+      if (entry.replacedBy !== undefined && !plan.events.has(entry.replacedBy)) {
+        context.report([...entry.path, 'replacedBy'], `Event '${name}' is replaced by '${entry.replacedBy}', which is not in the plan.`);
+      }
+    }
+    return plan;
+  },
+};
+
+function spec(entry: { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }) {
+  const result = propertiesSpecFromObjectSchema({
+    properties: entry.properties as Record<string, JsonSchema> | undefined,
+    required: entry.required,
+    additionalProperties: isRecord(entry.additionalProperties)
+      ? normalizeSchema(entry.additionalProperties as JsonSchema)
+      : (entry.additionalProperties as boolean | undefined),
+  });
+  return result;
+}
+
+function argumentRef(ref: number | { arg: number; field?: string } | undefined): ArgumentRef | undefined {
+  if (ref === undefined) return undefined;
+  return typeof ref === 'number' ? { arg: ref } : ref;
+}
+
+function zodMessage(issue: { message: string }, path: PlanPath, unknownKey?: string): string {
+  const where = path.length ? `in '${path.join('.')}'` : 'at the top level';
+  if (unknownKey !== undefined) return `Unknown key '${unknownKey}' ${where}.`;
+  return `${issue.message} ${where}.`;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { RULE_IDS } from '../types';
+
+/**
+ * The native tracking-plan format (tracking-plan.yaml / .json), as zod schemas.
+ * The published JSON Schema in plans/ is generated from these (scripts/write-plan-schema.ts).
+ */
+const jsonSchemaType = z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+export const PropertySchema = z
+  .looseObject({
+    type: z
+      .union([jsonSchemaType, z.array(jsonSchemaType)], {
+        error: 'Expected a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them',
+      })
+      .optional(),
+    description: z.string().optional(),
+    enum: z.array(z.unknown()).optional(),
+    const: z.unknown().optional(),
+    pattern: z.string().optional(),
+    format: z.string().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    exclusiveMinimum: z.union([z.number(), z.boolean()]).optional(),
+    exclusiveMaximum: z.union([z.number(), z.boolean()]).optional(),
+    minLength: z.number().int().nonnegative().optional(),
+    maxLength: z.number().int().nonnegative().optional(),
+    get items() {
+      return z.union([PropertySchema, z.array(PropertySchema)]).optional();
+    },
+    get properties() {
+      return z.record(z.string(), PropertySchema).optional();
+    },
+    required: z.union([z.array(z.string()), z.boolean()]).optional(),
+    get additionalProperties() {
+      return z.union([z.boolean(), PropertySchema]).optional();
+    },
+    get anyOf() {
+      return z.array(PropertySchema).optional();
+    },
+    get oneOf() {
+      return z.array(PropertySchema).optional();
+    },
+    pii: z.boolean().optional().describe('tracklint: this property may carry personal data.'),
+  })
+  .describe('A JSON Schema (draft-07) for one property. An empty schema {} accepts any value.');
+
+const PropertiesFields = {
+  description: z.string().optional(),
+  properties: z.record(z.string(), PropertySchema).optional(),
+  required: z.array(z.string()).optional(),
+  additionalProperties: z.union([z.boolean(), PropertySchema]).optional(),
+};
+
+export const EventSchema = z
+  .object({
+    ...PropertiesFields,
+    deprecated: z.boolean().optional(),
+    replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
+  })
+  .strict();
+
+/** `Home:` with nothing after it is an event without properties. */
+const EntrySchema = EventSchema.nullable();
+
+const ArgumentRefSchema = z.union([
+  z.number().int().nonnegative(),
+  z.object({ arg: z.number().int().nonnegative(), field: z.string().optional() }).strict(),
+]);
+
+export const CalleeSchema = z
+  .object({
+    callee: z.string().min(1).describe('The end of the called expression: trackEvent, segment.track, analyticsService.track.'),
+    kind: z.enum(['track', 'identify', 'group', 'page', 'screen', 'alias']).default('track'),
+    event: ArgumentRefSchema.optional().describe('Argument index of the event name, or { arg, field } for an object argument.'),
+    properties: ArgumentRefSchema.optional().describe('Argument index of the properties, or { arg, field }.'),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+  })
+  .strict();
+
+const eventCasing = z.enum(['title', 'snake', 'camel', 'pascal', 'kebab', 'any']);
+const propertyCasing = z.enum(['snake', 'camel', 'pascal', 'kebab', 'any']);
+const severity = z.enum(['error', 'warning', 'info', 'off']);
+
+export const NativePlanSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    conventions: z
+      .object({ events: eventCasing.optional(), properties: propertyCasing.optional() })
+      .strict()
+      .optional(),
+    rules: z.partialRecord(z.enum(RULE_IDS), severity).optional().describe('Severity overrides per rule id.'),
+    events: z.record(z.string(), EntrySchema).optional(),
+    identify: z.object(PropertiesFields).strict().nullable().optional(),
+    group: z.object(PropertiesFields).strict().nullable().optional(),
+    common: z.object(PropertiesFields).strict().nullable().optional().describe('Properties every track call may carry.'),
+    pages: z.record(z.string(), EntrySchema).optional(),
+    screens: z.record(z.string(), EntrySchema).optional(),
+    callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
+    ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
+  })
+  .strict()
+  .describe('A tracklint tracking plan.');
+
+export type NativePlan = z.infer<typeof NativePlanSchema>;
