@@ -152,19 +152,22 @@ function positionAt(lineStarts: number[], offset: number) {
   return { line: low, character: offset - lineStarts[low] };
 }
 
+const JSON_ERROR_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Invalid symbol',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Property name expected',
+  ValueExpected: 'Value expected',
+  ColonExpected: 'Colon expected',
+  CommaExpected: 'Comma expected',
+  CloseBraceExpected: 'Closing brace } expected',
+  CloseBracketExpected: 'Closing bracket ] expected',
+  EndOfFileExpected: 'End of file expected',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  InvalidCharacter: 'Invalid character',
+};
+
 function jsonErrorMessage(code: jsonc.ParseErrorCode): string {
-  const messages: Partial<Record<jsonc.ParseErrorCode, string>> = {
-    [jsonc.ParseErrorCode.InvalidSymbol]: 'Invalid symbol',
-    [jsonc.ParseErrorCode.InvalidNumberFormat]: 'Invalid number',
-    [jsonc.ParseErrorCode.PropertyNameExpected]: 'Property name expected',
-    [jsonc.ParseErrorCode.ValueExpected]: 'Value expected',
-    [jsonc.ParseErrorCode.ColonExpected]: 'Colon expected',
-    [jsonc.ParseErrorCode.CommaExpected]: 'Comma expected',
-    [jsonc.ParseErrorCode.CloseBraceExpected]: 'Closing brace } expected',
-    [jsonc.ParseErrorCode.CloseBracketExpected]: 'Closing bracket ] expected',
-    [jsonc.ParseErrorCode.EndOfFileExpected]: 'End of file expected',
-    [jsonc.ParseErrorCode.UnexpectedEndOfString]: 'Unterminated string',
-    [jsonc.ParseErrorCode.UnexpectedEndOfComment]: 'Unterminated comment',
-  };
-  return messages[code] ?? `JSON syntax error (${jsonc.printParseErrorCode(code)})`;
+  const name = jsonc.printParseErrorCode(code);
+  return JSON_ERROR_MESSAGES[name] ?? `JSON syntax error (${name})`;
 }

@@ -1,0 +1,203 @@
+import { ts } from 'ts-morph';
+import type { CalleeSpec, ArgumentRef } from '../plan/model';
+import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
+
+export type CallKind = 'track' | 'identify' | 'group' | 'page' | 'screen' | 'alias';
+
+const SDK_METHODS = new Set<CallKind>(['track', 'identify', 'page', 'screen', 'group', 'alias']);
+
+/**
+ * Receiver names that are the analytics SDK by convention: `analytics`, `window.analytics`,
+ * `this._segment`, `rudderanalytics`, `getAnalytics()`. Compared without leading underscores, case-insensitively.
+ */
+const KNOWN_RECEIVERS = new Set(['analytics', 'rudderanalytics', 'segment', 'segmentanalytics', 'getanalytics', 'useanalytics', 'analyticsbrowser']);
+
+/** Type declarations that make any receiver an analytics SDK, whatever its name. */
+const SDK_DECLARATION_PATHS = /[\\/]node_modules[\\/](@segment[\\/]analytics-(next|node|core|react-native)|@rudderstack[\\/](analytics-js|rudder-sdk-node))[\\/]/;
+
+/** An analytics call found in source, before its arguments are resolved. */
+export interface AnalyticsCall {
+  kind: CallKind;
+  node: ts.CallExpression;
+  /** How the call was recognised: `analytics.track` or the plan's callee pattern. */
+  callee: string;
+  /** The expression giving the event, page or screen name. */
+  name?: ts.Expression;
+  prefix: string;
+  suffix: string;
+  /** The expression giving the properties or traits. */
+  properties?: ts.Expression;
+  /** The user id argument of identify (browser `identify(userId, traits)` or Node `{ userId }`). */
+  userId?: ts.Expression;
+}
+
+/** Cheap text test that lets files without any candidate call skip the AST walk. */
+export function mayContainCalls(text: string, callees: CalleeSpec[]): boolean {
+  if (/\b(track|identify|page|screen|group|alias)\b/.test(text)) return true;
+  return callees.some((c) => text.includes(c.callee.split('.').pop()!));
+}
+
+export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeChecker, callees: CalleeSpec[]): AnalyticsCall[] {
+  const calls: AnalyticsCall[] = [];
+  if (!mayContainCalls(sourceFile.text, callees)) return calls;
+  const patterns = callees.map((spec) => ({ spec, segments: spec.callee.replace(/^this\./, '').split('.') }));
+  // An explicit stack: deeply nested expressions in generated code must not overflow the JS stack.
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node)) {
+      const call = recogniseCall(node, checker, patterns);
+      if (call) calls.push(call);
+    }
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return calls;
+}
+
+function recogniseCall(
+  node: ts.CallExpression,
+  checker: ts.TypeChecker,
+  patterns: { spec: CalleeSpec; segments: string[] }[],
+): AnalyticsCall | undefined {
+  if (patterns.length) {
+    const path = calleePath(node.expression);
+    for (const { spec, segments } of patterns) {
+      if (endsWith(path, segments)) return fromCalleeSpec(node, spec);
+    }
+  }
+  const callee = skipOuter(node.expression);
+  let method: string | undefined;
+  let receiver: ts.Expression | undefined;
+  if (ts.isPropertyAccessExpression(callee)) {
+    method = callee.name.text;
+    receiver = callee.expression;
+  } else if (ts.isElementAccessExpression(callee)) {
+    const argument = skipOuter(callee.argumentExpression);
+    if (ts.isStringLiteral(argument)) method = argument.text;
+    receiver = callee.expression;
+  }
+  if (!method || !receiver || !SDK_METHODS.has(method as CallKind)) return undefined;
+  if (!isKnownReceiver(receiver) && !isDeclaredBySdk(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression, checker)) return undefined;
+  return fromSdkSignature(node, method as CallKind, checker);
+}
+
+function endsWith(path: string[], segments: string[]): boolean {
+  if (segments.length > path.length) return false;
+  const offset = path.length - segments.length;
+  return segments.every((s, i) => s === path[offset + i]);
+}
+
+function receiverName(receiver: ts.Expression): string | undefined {
+  const node = skipOuter(receiver);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node)) return staticPropertyName(node.argumentExpression);
+  if (ts.isCallExpression(node)) return receiverName(node.expression);
+  return undefined;
+}
+
+function isKnownReceiver(receiver: ts.Expression): boolean {
+  const name = receiverName(receiver);
+  return name !== undefined && KNOWN_RECEIVERS.has(name.replace(/^_+/, '').toLowerCase());
+}
+
+function isDeclaredBySdk(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: ts.TypeChecker): boolean {
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression);
+  return (symbol?.declarations ?? []).some((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName));
+}
+
+function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checker: ts.TypeChecker): AnalyticsCall {
+  const args = node.arguments;
+  const call: AnalyticsCall = { kind, node, callee: `analytics.${kind}`, prefix: '', suffix: '' };
+  const first = args[0] && skipOuter(args[0]);
+  // Node SDK (and the browser's object overloads) take one message object.
+  const message = first && ts.isObjectLiteralExpression(first) ? first : undefined;
+  const has = (key: string) => (message ? objectLiteralField(message, key) !== undefined : false);
+  switch (kind) {
+    case 'track':
+      if (message && (has('event') || has('userId') || has('anonymousId'))) {
+        call.name = objectLiteralField(message, 'event');
+        call.properties = objectLiteralField(message, 'properties');
+      } else {
+        call.name = args[0];
+        call.properties = args[1];
+      }
+      break;
+    case 'identify':
+      if (message && (has('userId') || has('anonymousId') || has('traits'))) {
+        call.userId = objectLiteralField(message, 'userId');
+        call.properties = objectLiteralField(message, 'traits');
+      } else if (first && isObjectArgument(first, checker)) {
+        call.properties = args[0];
+      } else {
+        call.userId = args[0];
+        call.properties = args[1];
+      }
+      break;
+    case 'group':
+      if (message && (has('groupId') || has('userId') || has('traits'))) {
+        call.properties = objectLiteralField(message, 'traits');
+      } else call.properties = args[1];
+      break;
+    case 'page':
+    case 'screen':
+      if (message && (has('userId') || has('anonymousId'))) {
+        call.name = objectLiteralField(message, 'name');
+        call.properties = objectLiteralField(message, 'properties');
+      } else if (first && isObjectArgument(first, checker)) {
+        call.properties = args[0];
+      } else if (kind === 'page' && args[1] && isStringArgument(args[1], checker)) {
+        // page(category, name, properties)
+        call.name = args[1];
+        call.properties = args[2];
+      } else {
+        call.name = args[0];
+        call.properties = args[1];
+      }
+      break;
+    case 'alias':
+      break;
+  }
+  return call;
+}
+
+function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCall {
+  const named = spec.kind === 'track' || spec.kind === 'page' || spec.kind === 'screen';
+  const defaultProperties = spec.kind === 'alias' ? undefined : { arg: named ? 1 : spec.kind === 'identify' || spec.kind === 'group' ? 1 : 0 };
+  return {
+    kind: spec.kind,
+    node,
+    callee: spec.callee,
+    name: named ? argument(node, spec.event ?? { arg: 0 }) : undefined,
+    properties: spec.properties || defaultProperties ? argument(node, spec.properties ?? defaultProperties!) : undefined,
+    prefix: spec.prefix ?? '',
+    suffix: spec.suffix ?? '',
+  };
+}
+
+function argument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
+  const arg = node.arguments[ref.arg];
+  if (!arg || ref.field === undefined) return arg;
+  const object = skipOuter(arg);
+  return ts.isObjectLiteralExpression(object) ? objectLiteralField(object, ref.field) : undefined;
+}
+
+function isObjectArgument(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const inner = skipOuter(node);
+  if (ts.isObjectLiteralExpression(inner)) return true;
+  if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return false;
+  const type = checker.getTypeAtLocation(inner);
+  return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.NonPrimitive | ts.TypeFlags.Intersection)) !== 0;
+}
+
+function isStringArgument(node: ts.Expression, checker: ts.TypeChecker): boolean {
+  const inner = skipOuter(node);
+  if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return true;
+  if (ts.isObjectLiteralExpression(inner)) return false;
+  const type = checker.getTypeAtLocation(inner);
+  return (type.flags & ts.TypeFlags.StringLike) !== 0 || (type.isUnion() && type.types.every((t) => (t.flags & ts.TypeFlags.StringLike) !== 0));
+}

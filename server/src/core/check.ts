@@ -1,0 +1,78 @@
+import type { ts } from 'ts-morph';
+import { CheckedCall } from './analysis/checkedCall';
+import { findAnalyticsCalls } from './analysis/calls';
+import { rangeOfNode } from './analysis/ranges';
+import { ValueTypeReader } from './analysis/valueType';
+import type { TrackingPlan } from './plan/model';
+import { formatMessage, type RuleContext, type RuleVisitor } from './rules/createRule';
+import { RULES } from './rules';
+import { isSuppressed, readSuppressions } from './suppressions';
+import type { Finding, RuleId, Severity, SeveritySetting } from './types';
+
+export interface CheckOptions {
+  plan: TrackingPlan;
+  sourceFile: ts.SourceFile;
+  checker: ts.TypeChecker;
+  /** Severity overrides from the editor settings or the command line; they win over the plan's `rules:`. */
+  severities?: Partial<Record<RuleId, SeveritySetting>>;
+}
+
+export function effectiveSeverity(ruleId: RuleId, plan: TrackingPlan | undefined, overrides?: Partial<Record<RuleId, SeveritySetting>>): SeveritySetting {
+  return overrides?.[ruleId] ?? plan?.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
+}
+
+/** Finds every analytics call in one file and judges it against the plan with every enabled rule. */
+export function checkSourceFile({ plan, sourceFile, checker, severities }: CheckOptions): Finding[] {
+  const calls = findAnalyticsCalls(sourceFile, checker, plan.callees);
+  if (calls.length === 0) return [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const visitors: RuleVisitor[] = [];
+  for (const rule of Object.values(RULES)) {
+    const severity = effectiveSeverity(rule.name, plan, severities);
+    if (severity === 'off') continue;
+    const context: RuleContext<string> = {
+      plan,
+      sourceFile,
+      report({ node, messageId, data, fix }) {
+        const finding: Finding = {
+          ruleId: rule.name,
+          severity: severity as Severity,
+          message: formatMessage(rule.meta.messages[messageId], data),
+          file: sourceFile.fileName,
+          range: rangeOfNode(node, sourceFile),
+        };
+        const cleaned = fix && compact(fix);
+        if (cleaned) finding.data = cleaned;
+        // A call whose name is a union of several planned events may raise the same problem once per event.
+        const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}-${finding.range.end.line}:${finding.range.end.character}|${finding.message}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        findings.push(finding);
+      },
+    };
+    visitors.push(rule.create(context));
+  }
+  const reader = new ValueTypeReader(checker);
+  for (const call of calls) {
+    const checked = new CheckedCall(call, plan, checker, reader);
+    for (const visitor of visitors) visitor.call?.(checked);
+  }
+  const suppressions = readSuppressions(sourceFile.text);
+  return sortFindings(findings.filter((f) => !isSuppressed(f, suppressions)));
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+function compact<T extends object>(value: T): T | undefined {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}

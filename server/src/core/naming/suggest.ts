@@ -1,0 +1,31 @@
+import { distance } from 'fastest-levenshtein';
+
+/** Lower-cased, with spaces, underscores, dashes and dots removed: `purchase_completed` ≡ `Purchase Completed`. */
+export function foldName(name: string): string {
+  return name.toLowerCase().replace(/[\s_\-.:/]+/g, '');
+}
+
+/**
+ * Planned names the user probably meant, best first: names equal after folding case and separators,
+ * then names within an edit distance that grows with the name's length.
+ */
+export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const folded = foldName(name);
+  const exactFolded: string[] = [];
+  const near: { candidate: string; score: number }[] = [];
+  const budget = Math.max(1, Math.min(4, Math.floor(folded.length / 3)));
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const candidateFolded = foldName(candidate);
+    if (candidateFolded === folded) {
+      exactFolded.push(candidate);
+      continue;
+    }
+    // Cheap length filter before the O(n·m) distance.
+    if (Math.abs(candidateFolded.length - folded.length) > budget) continue;
+    const score = distance(folded, candidateFolded);
+    if (score <= budget) near.push({ candidate, score });
+  }
+  near.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  return [...exactFolded.sort(), ...near.map((n) => n.candidate)].slice(0, limit);
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkFiles, createInMemoryProject } from '../../server/src/core/workspace';
+import { loadPlan } from '../../server/src/core/plan/load';
+import type { Finding, FindingData, RuleId } from '../../server/src/core/types';
+import { BASE_PLAN } from './basePlan';
+
+/** An expected finding, positioned as ESLint's RuleTester does: 1-based lines and columns, end exclusive. */
+export interface ExpectedFinding {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  data?: FindingData;
+}
+
+export interface RuleCase {
+  /** Shown as the test's name; defaults to the code. */
+  name?: string;
+  code: string;
+  /** A plan in YAML (native format) replacing the base plan. */
+  plan?: string;
+  /** Other files of the project (imports, SDK type declarations), by absolute path. */
+  files?: Record<string, string>;
+  /** File name of the code; its extension decides TS or JS. */
+  fileName?: string;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  errors: ExpectedFinding[];
+}
+
+/**
+ * typescript-eslint's RuleTester, for tracklint: every valid case must produce no finding of the
+ * rule, every invalid case exactly the listed findings (message, range and, when given, fix data).
+ */
+export function runRuleTests(ruleId: RuleId, cases: { valid: (string | RuleCase)[]; invalid: InvalidRuleCase[] }): void {
+  const valid = cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c));
+  // One program for all cases of the rule: building a program (with its lib files) is the slow part.
+  const workspace = new CaseWorkspace([...valid.map((c, i) => ({ c, dir: `/valid-${i}` })), ...cases.invalid.map((c, i) => ({ c, dir: `/invalid-${i}` }))]);
+  describe(ruleId, () => {
+    describe('valid', () => {
+      valid.forEach((c, i) => {
+        test(c.name ?? c.code, () => {
+          assert.deepEqual(workspace.findings(ruleId, c, `/valid-${i}`), []);
+        });
+      });
+    });
+    describe('invalid', () => {
+      cases.invalid.forEach((c, i) => {
+        test(c.name ?? c.code, () => {
+          const actual = workspace.findings(ruleId, c, `/invalid-${i}`).map((f, j) => toExpected(f, c.errors[j]));
+          assert.deepEqual(actual, c.errors);
+        });
+      });
+    });
+  });
+}
+
+/** Every case's files in one in-memory project, each case in its own folder. */
+export class CaseWorkspace {
+  private project?: ReturnType<typeof createInMemoryProject>;
+
+  constructor(private readonly cases: { c: RuleCase; dir: string }[]) {}
+
+  private files(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const { c, dir } of this.cases) {
+      files[`${dir}/${c.fileName ?? 'case.ts'}`] = c.code;
+      for (const [name, text] of Object.entries(c.files ?? {})) files[`${dir}${name}`] = text;
+    }
+    return files;
+  }
+
+  findings(ruleId: RuleId | undefined, c: RuleCase, dir: string): Finding[] {
+    this.project ??= createInMemoryProject(this.files());
+    const fileName = `${dir}/${c.fileName ?? 'case.ts'}`;
+    const loaded = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN);
+    assert.deepEqual(loaded.findings, [], 'the test plan itself must be valid');
+    const findings = checkFiles({ plan: loaded.plan!, project: this.project, files: [fileName] }).get(fileName) ?? [];
+    return ruleId ? findings.filter((f) => f.ruleId === ruleId) : findings;
+  }
+}
+
+function toExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {
+  const result: ExpectedFinding = {
+    message: finding.message,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    endLine: finding.range.end.line + 1,
+    endColumn: finding.range.end.character + 1,
+  };
+  // Fix data is compared only where the case states it, so every case need not repeat it.
+  if (expected?.data !== undefined) result.data = finding.data ? stripCaseDir(finding.data) : undefined;
+  return result;
+}
+
+function stripCaseDir(data: FindingData): FindingData {
+  const { origin, ...rest } = data;
+  return origin ? { ...rest, origin: { file: origin.file.replace(/^\/(in)?valid-\d+/, ''), range: origin.range } } : rest;
+}
