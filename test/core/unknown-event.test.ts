@@ -12,7 +12,7 @@ runRuleTests('unknown-event', {
   ],
   invalid: [
     {
-      name: 'purchase_completed suggests the folded match first, over deprecated names',
+      name: 'purchase_completed suggests Purchase Completed (case- and separator-insensitive match first)',
       code: `analytics.track('purchase_completed');`,
       plan: 'events:\n  Purchase Completed: {}\n  Order Completed: {}\n',
       errors: [
@@ -20,6 +20,17 @@ runRuleTests('unknown-event', {
           message: "Event 'purchase_completed' is not in the tracking plan. Did you mean 'Purchase Completed'?",
           line: 1, column: 17, endLine: 1, endColumn: 37,
           data: { suggestions: ['Purchase Completed'], replacement: 'Purchase Completed' },
+        },
+      ],
+    },
+    {
+      name: 'a folded match that is deprecated points at its replacement too',
+      code: `analytics.track('purchase_completed');`,
+      errors: [
+        {
+          message: "Event 'purchase_completed' is not in the tracking plan. Did you mean 'Purchase Completed'? It is deprecated; use 'Order Completed'.",
+          line: 1, column: 17, endLine: 1, endColumn: 37,
+          data: { suggestions: ['Order Completed', 'Purchase Completed'], replacement: 'Order Completed' },
         },
       ],
     },

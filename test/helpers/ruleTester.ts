@@ -67,7 +67,8 @@ export class CaseWorkspace {
   private files(): Record<string, string> {
     const files: Record<string, string> = {};
     for (const { c, dir } of this.cases) {
-      files[`${dir}/${c.fileName ?? 'case.ts'}`] = c.code;
+      // Script files share one global scope; a trailing export makes each case a module of its own.
+      files[`${dir}/${c.fileName ?? 'case.ts'}`] = /^\s*(import|export)\b/m.test(c.code) ? c.code : `${c.code}\nexport {};\n`;
       for (const [name, text] of Object.entries(c.files ?? {})) files[`${dir}${name}`] = text;
     }
     return files;

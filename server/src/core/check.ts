@@ -62,13 +62,13 @@ export function checkSourceFile({ plan, sourceFile, checker, severities }: Check
   return sortFindings(findings.filter((f) => !isSuppressed(f, suppressions)));
 }
 
+/** By position, then rule; findings of one rule at one place keep the order the rule reported them in (the plan's order). */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      a.ruleId.localeCompare(b.ruleId),
   );
 }
 

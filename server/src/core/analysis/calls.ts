@@ -145,7 +145,8 @@ function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checker: ts.T
       break;
     case 'page':
     case 'screen':
-      if (message && (has('userId') || has('anonymousId'))) {
+      // Node SDK: page({ userId, name, category, properties }); the browser's page(properties) has none of these keys.
+      if (message && (has('userId') || has('anonymousId') || has('properties'))) {
         call.name = objectLiteralField(message, 'name');
         call.properties = objectLiteralField(message, 'properties');
       } else if (first && isObjectArgument(first, checker)) {

@@ -1,5 +1,6 @@
 import { createRule } from './createRule';
 import { nearestNames } from '../naming/suggest';
+import type { PlanEntry } from '../plan/model';
 
 export const unknownEvent = createRule({
   name: 'unknown-event',
@@ -9,6 +10,8 @@ export const unknownEvent = createRule({
     messages: {
       unknown: "{{Kind}} '{{name}}' is not in the tracking plan.",
       unknownWithSuggestion: "{{Kind}} '{{name}}' is not in the tracking plan. Did you mean '{{suggestion}}'?",
+      unknownWithDeprecatedSuggestion:
+        "{{Kind}} '{{name}}' is not in the tracking plan. Did you mean '{{suggestion}}'? It is deprecated; use '{{replacement}}'.",
     },
   },
   create(context) {
@@ -19,13 +22,15 @@ export const unknownEvent = createRule({
         const Kind = call.kind === 'track' ? 'Event' : call.kind === 'page' ? 'Page' : 'Screen';
         for (const { name, entry } of call.namedEntries()) {
           if (entry) continue;
-          // Prefer live events: suggesting a deprecated name would only trade one finding for another.
-          const live = [...planned.values()].filter((e) => !e.deprecated).map((e) => e.name);
-          const suggestions = nearestNames(name.value, live);
+          const nearest = nearestNames(name.value, planned.keys());
+          const best: PlanEntry | undefined = nearest.length ? planned.get(nearest[0]) : undefined;
+          // The folded match may be a deprecated name: point at it (it is what the developer meant) and at what replaces it.
+          const replacement = best?.deprecated && best.replacedBy && planned.has(best.replacedBy) ? best.replacedBy : undefined;
+          const suggestions = replacement ? [replacement, ...nearest.filter((n) => n !== replacement)] : nearest;
           context.report({
             node: name.node,
-            messageId: suggestions.length ? 'unknownWithSuggestion' : 'unknown',
-            data: { Kind, name: name.value, suggestion: suggestions[0] ?? '' },
+            messageId: replacement ? 'unknownWithDeprecatedSuggestion' : nearest.length ? 'unknownWithSuggestion' : 'unknown',
+            data: { Kind, name: name.value, suggestion: nearest[0] ?? '', replacement: replacement ?? '' },
             fix: {
               suggestions,
               replacement: name.isLiteral && suggestions.length ? suggestions[0] : undefined,

@@ -124,7 +124,7 @@ function typeIssue(where: Where, schema: JsonSchema, value: ValueType): SchemaIs
 
 function typeAccepts(value: ValueType, types: JsonSchemaType[] | undefined, schema: JsonSchema): boolean {
   if (value.kind === 'any') return true;
-  if (!types) return value.kind !== 'other' && value.kind !== 'undefined';
+  if (!types) return true;
   switch (value.kind) {
     case 'string':
       return types.includes('string');

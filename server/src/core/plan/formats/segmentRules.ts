@@ -36,6 +36,11 @@ export interface RuleReader {
   /** Keys from the rule to the object schema of its properties (or traits); [] when the rule itself is that schema. */
   schemaKeys(rule: Record<string, unknown>, kind: RuleKind): string[];
   description(rule: Record<string, unknown>): unknown;
+  /**
+   * Whether an empty `properties: {}` means "no properties planned" (any accepted) rather than "none allowed".
+   * Typewriter writes `{}` for a rule whose schema had no `properties` at all.
+   */
+  emptyMeansUnplanned?(rule: Record<string, unknown>): boolean;
 }
 
 /** `rules[3].jsonSchema.properties`: a path as a person reads it. */
@@ -118,10 +123,6 @@ export function specAt(
     );
     return { spec: { required: [] }, propertiesPath };
   }
-  if (schema.required !== undefined && !Array.isArray(schema.required)) {
-    const requiredPath = [...path, 'required'];
-    context.report(requiredPath, `Expected \`${formatPath(requiredPath)}\` to be a list of property names, found ${describeValue(schema.required)}.`);
-  }
   for (const [key, propertySchema] of Object.entries(schema.properties ?? {})) {
     if (!isRecord(propertySchema)) {
       context.report(
@@ -130,13 +131,18 @@ export function specAt(
       );
     }
   }
+  if (schema.required !== undefined && !Array.isArray(schema.required)) {
+    const requiredPath = [...path, 'required'];
+    context.report(requiredPath, `Expected \`${formatPath(requiredPath)}\` to be a list of property names, found ${describeValue(schema.required)}.`);
+  }
   return { spec: propertiesSpecFromObjectSchema(schema), propertiesPath };
 }
 
 interface Candidate {
   kind: RuleKind;
   name: string;
-  version: number | undefined;
+  /** The version compared between rules of the same kind and name; 1 when the rule has none. */
+  rank: number;
   entry: PlanEntry;
 }
 
@@ -157,7 +163,7 @@ export function loadRuleList(rules: unknown, rulesPath: PlanPath, context: Forma
     const path = [...rulesPath, index];
     const where = formatPath(path);
     if (!isRecord(rule)) {
-      context.report(path, `Expected \`${where}\` to be a ${reader.noun} object ${reader.shape}, found ${describeValue(rule)}. ${skipped}`);
+      context.report(path, `Expected \`${where}\` to be ${reader.noun === 'event' ? 'an' : 'a'} ${reader.noun} object ${reader.shape}, found ${describeValue(rule)}. ${skipped}`);
       return;
     }
     let kind: RuleKind = 'track';
@@ -199,10 +205,12 @@ export function loadRuleList(rules: unknown, rulesPath: PlanPath, context: Forma
     }
     const subject = named ? `'${name}'` : `the ${typeLabel ?? kind} rule`;
     const schemaKeys = reader.schemaKeys(rule, kind);
-    if (schemaKeys.length && rule[schemaKeys[0]] === undefined && reader.typed) {
+    if (schemaKeys.length && rule[schemaKeys[0]] == null && reader.typed) {
       context.report(path, `\`${where}\` has no \`${schemaKeys[0]}\`; the properties of ${subject} are not checked.`);
     }
     const { spec, propertiesPath } = specAt(rule, path, schemaKeys, context, subject);
+    const nothingPlanned = spec.properties && !Object.keys(spec.properties).length && !spec.required.length && spec.additionalProperties === undefined;
+    if (nothingPlanned && reader.emptyMeansUnplanned?.(rule)) spec.properties = undefined;
     const description = reader.description(rule);
     const entry: PlanEntry = {
       kind: kind === 'common' ? 'track' : kind,
@@ -215,15 +223,16 @@ export function loadRuleList(rules: unknown, rulesPath: PlanPath, context: Forma
     if (isDeprecatedAt(rule.deprecatedAt)) entry.deprecated = true;
 
     const id = `${kind}\u0000${name}`;
+    const rank = version ?? 1;
     const previous = chosen.get(id);
-    if (previous && (previous.version ?? 1) > (version ?? 1)) return;
-    if (previous && (previous.version ?? 1) === (version ?? 1)) {
+    if (previous && previous.rank > rank) return;
+    if (previous && previous.rank === rank) {
       const details = [typeLabel, version !== undefined ? `version ${version}` : undefined].filter(Boolean).join(', ');
       const label = `${reader.noun === 'rule' ? 'Rule' : 'Event'}${named ? ` '${name}'` : ''}${details ? ` (${details})` : ''}`;
       const at = named ? [...path, reader.nameKey] : typeLabel ? [...path, 'type'] : path;
       context.report(at, `${label} is defined twice; using the last one.`);
     }
-    chosen.set(id, { kind, name, version, entry });
+    chosen.set(id, { kind, name, rank, entry });
   });
 
   for (const { kind, name, entry } of chosen.values()) {

@@ -16,6 +16,9 @@ const typewriterRuleReader: RuleReader = {
     return isRecord(metadata) && typeof metadata.name === 'string' ? metadata.name : undefined;
   },
   schemaKeys: (rule, kind) => (isUnwrapped(rule.jsonSchema) ? ['jsonSchema'] : wrappedSchemaKeys(kind)),
+  // Typewriter unwraps with `properties?.properties?.properties ?? {}`: its `{}` is Segment's "nothing planned",
+  // which its own edge-case plan describes as "accepts ANY properties" (and the Config API form leaves out).
+  emptyMeansUnplanned: (rule) => isRecord(rule.jsonSchema) && isRecord(rule.jsonSchema.eventMetadata),
 };
 
 /**

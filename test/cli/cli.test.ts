@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+
+const root = path.resolve(__dirname, '../..');
+const workspaces = path.join(root, 'test/fixtures/workspaces');
+
+async function cli(args: string[], cwd = workspaces) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  return { code, stdout, stderr };
+}
+
+/** ESLint-shaped results with paths relative to the fixtures, for exact comparison. */
+function relativeResults(json: string) {
+  return (JSON.parse(json) as { filePath: string }[]).map((r) => ({ ...r, filePath: path.relative(workspaces, r.filePath) }));
+}
+
+const counts = { fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+
+describe('tracklint check', () => {
+  test('--format json: exactly the findings of the workspace, in ESLint’s shape', async () => {
+    const { code, stdout, stderr } = await cli(['check', 'basic', '--format', 'json']);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.deepEqual(relativeResults(stdout), [
+      {
+        filePath: 'basic/src/app.ts',
+        messages: [
+          { ruleId: 'property-value', severity: 2, message: `Property 'method' of event 'Signed Up' must be one of "email", "google"; found "sso".`, line: 6, column: 32, endLine: 6, endColumn: 38 },
+          { ruleId: 'event-name-casing', severity: 1, message: "Event name 'signed_up' is not Title Case; expected 'Signed Up'.", line: 7, column: 19, endLine: 7, endColumn: 33 },
+          { ruleId: 'unknown-event', severity: 2, message: "Event 'signed_up' is not in the tracking plan. Did you mean 'Signed Up'?", line: 7, column: 19, endLine: 7, endColumn: 33 },
+        ],
+        errorCount: 2,
+        warningCount: 1,
+        ...counts,
+      },
+      { filePath: 'basic/src/events.ts', messages: [], errorCount: 0, warningCount: 0, ...counts },
+      {
+        filePath: 'basic/src/legacy.js',
+        messages: [{ ruleId: 'deprecated-event', severity: 1, message: "Event 'Old Event' is deprecated in the tracking plan.", line: 1, column: 17, endLine: 1, endColumn: 28 }],
+        errorCount: 0,
+        warningCount: 1,
+        ...counts,
+      },
+    ]);
+  });
+
+  test('node_modules, build output and the plan’s ignore globs are skipped; --ignore adds more', async () => {
+    const { stdout } = await cli(['check', 'basic', '--format', 'json', '--ignore', '**/legacy.js']);
+    assert.deepEqual(
+      relativeResults(stdout).map((r) => r.filePath),
+      ['basic/src/app.ts', 'basic/src/events.ts'],
+    );
+  });
+
+  test('a single file may be checked; the plan is found upward from it', async () => {
+    const { code, stdout } = await cli(['check', 'basic/src/legacy.js', '--format', 'json']);
+    assert.equal(code, 0);
+    assert.deepEqual(relativeResults(stdout).map((r) => [r.filePath, (r as unknown as { warningCount: number }).warningCount]), [['basic/src/legacy.js', 1]]);
+  });
+
+  test('plans/tracking-plan.yaml is discovered; info findings never fail the run', async () => {
+    const { code, stdout } = await cli(['check', 'clean', '--format', 'json', '--max-warnings', '0']);
+    assert.equal(code, 0);
+    const [result] = relativeResults(stdout) as unknown as { filePath: string; messages: { ruleId: string; severity: number }[]; warningCount: number }[];
+    assert.equal(result.filePath, 'clean/src/nested/a.ts');
+    assert.deepEqual(result.messages.map((m) => [m.ruleId, m.severity]), [['dynamic-event-name', 1]]);
+    assert.equal(result.warningCount, 0);
+  });
+
+  test('--max-warnings: more warnings than allowed exit with 1', async () => {
+    const within = await cli(['check', 'basic/src/legacy.js', '--max-warnings', '1']);
+    assert.equal(within.code, 0);
+    const over = await cli(['check', 'basic/src/legacy.js', '--max-warnings', '0']);
+    assert.equal(over.code, 1);
+    assert.equal(over.stderr, 'tracklint found too many warnings (maximum: 0).\n');
+  });
+
+  test('--quiet reports errors only', async () => {
+    const { stdout } = await cli(['check', 'basic', '--format', 'json', '--quiet']);
+    const messages = relativeResults(stdout).flatMap((r) => (r as unknown as { messages: { ruleId: string }[] }).messages.map((m) => m.ruleId));
+    assert.deepEqual(messages, ['property-value', 'unknown-event']);
+  });
+
+  test('stylish output: a readable table and a summary', async () => {
+    const { stdout } = await cli(['check', 'basic/src/legacy.js']);
+    assert.equal(
+      stdout,
+      [
+        'basic/src/legacy.js',
+        "  1:17  warning  Event 'Old Event' is deprecated in the tracking plan.  deprecated-event",
+        '',
+        '✖ 1 problem (0 errors, 1 warning, 0 infos)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--format github: workflow annotations', async () => {
+    const { stdout } = await cli(['check', 'basic/src/legacy.js', '--format', 'github']);
+    assert.equal(stdout, "::warning file=basic/src/legacy.js,line=1,col=17,endLine=1,endColumn=28,title=tracklint (deprecated-event)::Event 'Old Event' is deprecated in the tracking plan.\n");
+  });
+
+  test('--format sarif: SARIF 2.1.0 with the rule and location', async () => {
+    const { stdout } = await cli(['check', 'basic/src/legacy.js', '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarif.runs[0].results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region]), [
+      ['deprecated-event', 'warning', 'basic/src/legacy.js', { startLine: 1, startColumn: 17, endLine: 1, endColumn: 28 }],
+    ]);
+  });
+
+  test('an unusable plan: located findings and exit 2', async () => {
+    const { code, stdout, stderr } = await cli(['check', 'broken', '--format', 'json']);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'tracklint: the tracking plan broken/tracking-plan.yaml cannot be used:\n');
+    assert.deepEqual(relativeResults(stdout), [
+      {
+        filePath: 'broken/tracking-plan.yaml',
+        messages: [
+          {
+            ruleId: 'invalid-plan',
+            severity: 2,
+            message: "Expected a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them in 'events.Signed Up.properties.method.type'.",
+            line: 4,
+            column: 23,
+            endLine: 4,
+            endColumn: 28,
+          },
+        ],
+        errorCount: 1,
+        warningCount: 0,
+        ...counts,
+      },
+    ]);
+  });
+
+  test('no plan anywhere above: exit 2 and what to do', async () => {
+    const { code, stderr } = await cli(['check', '.'], '/');
+    assert.equal(code, 2);
+    assert.match(stderr, /^tracklint: no tracking plan found\. Looked for tracking-plan\.yaml, tracking-plan\.yml, tracking-plan\.json \(and plans\/tracking-plan\.\*\) in \. and every folder above it\. Pass --plan FILE\.\n$/);
+  });
+
+  test('usage errors exit 2', async () => {
+    assert.equal((await cli(['check', 'basic', '--format', 'xml'])).code, 2);
+    assert.equal((await cli(['check', 'basic', '--bogus'])).code, 2);
+    assert.equal((await cli(['check', 'basic', '--max-warnings', 'many'])).code, 2);
+    assert.equal((await cli(['lint'])).code, 2);
+    const missing = await cli(['check', 'does-not-exist']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /No such file or directory: does-not-exist/);
+  });
+
+  test('--plan FILE overrides discovery', async () => {
+    const { code, stdout } = await cli(['check', 'clean', '--plan', 'basic/tracking-plan.yaml', '--format', 'json']);
+    assert.equal(code, 1);
+    const ids = relativeResults(stdout).flatMap((r) => (r as unknown as { messages: { ruleId: string }[] }).messages.map((m) => m.ruleId));
+    assert.deepEqual(ids, ['missing-required-property', 'dynamic-event-name']);
+  });
+});
+
+describe('the tracklint bin', () => {
+  test('runs as a process: output on stdout, exit status 1 on errors', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'dist/tracklint.js'), 'check', 'basic', '--format', 'json', '--quiet'], { cwd: workspaces, encoding: 'utf8' });
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+    assert.equal(relativeResults(result.stdout).length, 3);
+  });
+
+  test('--version prints the package version', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'dist/tracklint.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(result.stdout, `${require(path.join(root, 'package.json')).version}\n`);
+    assert.equal(result.status, 0);
+  });
+});
