@@ -699,7 +699,7 @@ describe('plans/tracking-plan.schema.json', () => {
   test('is draft-07 with an $id, a title and resolvable $refs for the recursive property schema', () => {
     const schema = nativePlanJsonSchema();
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.equal(schema.$id, 'https://tracklint.dev/schemas/tracking-plan.schema.json');
+    assert.equal(schema.$id, 'https://raw.githubusercontent.com/tracklint/tracklint/main/plans/tracking-plan.schema.json');
     assert.equal(schema.title, 'tracklint tracking plan');
     assert.equal(schema.$defs, undefined);
     const definitions = schema.definitions as Record<string, Record<string, unknown>>;

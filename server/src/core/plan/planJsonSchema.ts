@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NativePlanSchema, PropertySchema } from './nativeSchema';
 
-export const PLAN_SCHEMA_ID = 'https://tracklint.dev/schemas/tracking-plan.schema.json';
+export const PLAN_SCHEMA_ID = 'https://raw.githubusercontent.com/tracklint/tracklint/main/plans/tracking-plan.schema.json';
 /** Name of the recursive property schema under `definitions` (zod would call it `__schema0`). */
 const PROPERTY_SCHEMA_DEFINITION = 'propertySchema';
 
