@@ -33,6 +33,11 @@ export class CheckedCall {
     return this.call.kind;
   }
 
+  /** How messages name what the call sends: Event, Page or Screen. */
+  get nameLabel(): 'Event' | 'Page' | 'Screen' {
+    return this.call.kind === 'page' ? 'Page' : this.call.kind === 'screen' ? 'Screen' : 'Event';
+  }
+
   /** Whether the plan says anything about names of this kind (a plan without `pages:` does not judge page names). */
   get namesArePlanned(): boolean {
     switch (this.call.kind) {

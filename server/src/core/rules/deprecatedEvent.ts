@@ -19,7 +19,7 @@ export const deprecatedEvent = createRule({
           context.report({
             node: name.node,
             messageId: replacement ? 'replaced' : 'deprecated',
-            data: { Kind: call.kind === 'track' ? 'Event' : call.kind === 'page' ? 'Page' : 'Screen', name: name.value, replacement: replacement ?? '' },
+            data: { Kind: call.nameLabel, name: name.value, replacement: replacement ?? '' },
             fix: replacement
               ? { suggestions: [replacement], replacement: name.isLiteral ? replacement : undefined, origin: name.origin }
               : undefined,

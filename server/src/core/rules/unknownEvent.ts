@@ -19,7 +19,7 @@ export const unknownEvent = createRule({
       call(call) {
         if (!call.namesArePlanned) return;
         const planned = call.kind === 'track' ? context.plan.events : call.kind === 'page' ? context.plan.pages : context.plan.screens;
-        const Kind = call.kind === 'track' ? 'Event' : call.kind === 'page' ? 'Page' : 'Screen';
+        const Kind = call.nameLabel;
         for (const { name, entry } of call.namedEntries()) {
           if (entry) continue;
           const nearest = nearestNames(name.value, planned.keys());
