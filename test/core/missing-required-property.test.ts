@@ -29,6 +29,12 @@ runRuleTests('missing-required-property', {
       errors: [{ message: "Missing required property 'products[].product_id' of event 'Order Completed'.", line: 1, column: 90, endLine: 1, endColumn: 104 }],
     },
     {
+      name: 'common required properties are required on every event',
+      plan: 'common:\n  properties: { app_version: { type: string } }\n  required: [app_version]\nevents:\n  E: {}\n',
+      code: `analytics.track('E', { a: 1 });`,
+      errors: [{ message: "Missing required property 'app_version' of event 'E'.", line: 1, column: 22, endLine: 1, endColumn: 30 }],
+    },
+    {
       name: 'identify traits',
       code: `analytics.identify('u1', { plan: 'pro' });`,
       errors: [{ message: "Missing required property 'name' of identify traits.", line: 1, column: 26, endLine: 1, endColumn: 41 }],

@@ -11,6 +11,7 @@ runRuleTests('property-type', {
     { name: 'string | null allowed by a type list', code: `declare const c: string | null;\nanalytics.track('Order Completed', { ${ok}, coupon: c });` },
     { name: 'a Date where format is date-time', code: `analytics.track('Order Completed', { ${ok}, placed_at: new Date() });` },
     { name: 'any and unknown never produce a type error', code: `declare const a: any; declare const u: unknown;\nanalytics.track('Order Completed', { order_id: a, total: u, currency: 'USD' });` },
+    { name: 'an explicit undefined on an optional property sends nothing', code: `analytics.track('Order Completed', { ${ok}, coupon: undefined });` },
     { name: 'optional property may be undefined', code: `declare const c: string | undefined;\nanalytics.track('Product Viewed', { product_id: 'p', sku: c });` },
     { name: 'arrays of the right item type', code: `analytics.track('Product Viewed', { product_id: 'p', tags: ['a', 'b'] });` },
     { name: 'nested objects of the right shape', code: `analytics.track('Order Completed', { ${ok}, products: [{ product_id: 'p', price: 2 }] });` },

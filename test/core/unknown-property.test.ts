@@ -5,6 +5,7 @@ runRuleTests('unknown-property', {
     `analytics.track('Order Completed', { order_id: 'o', total: 1, currency: 'USD', coupon: null });`,
     { name: 'the plan allows additional properties', code: `analytics.identify('u', { name: 'n' });`, plan: 'identify:\n  properties: { name: { type: string } }\n  additionalProperties: true\n' },
     { name: 'an event that defines no properties at all accepts any', code: `analytics.track('E', { anything: 1 });`, plan: 'events:\n  E: {}\n' },
+    { name: 'an event without properties of its own still accepts any key when common properties exist', code: `analytics.track('E', { anything: 1, app_version: '1' });`, plan: 'common:\n  properties: { app_version: { type: string } }\nevents:\n  E: {}\n' },
     { name: 'common properties are planned for every event', code: `analytics.track('E', { app_version: '1.0' });`, plan: 'common:\n  properties: { app_version: { type: string } }\nevents:\n  E:\n    properties: { a: { type: string } }\n' },
   ],
   invalid: [

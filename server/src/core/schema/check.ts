@@ -29,12 +29,20 @@ interface Where {
 /** Judges an object shape against the plan entry's properties; issues come out in source order of keys. */
 export function checkProperties(shape: ObjectShape | undefined, spec: PropertiesSpec, common?: PropertiesSpec, anchor?: ts.Node): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  const planned = { ...(common?.properties ?? {}), ...(spec.properties ?? {}) };
-  checkShape(shape ?? { entries: new Map(), open: false }, {
-    properties: spec.properties === undefined && common?.properties === undefined ? undefined : planned,
-    required: spec.required,
-    additionalProperties: spec.additionalProperties,
-  }, { path: '', node: anchor }, issues);
+  // Common properties (Segment COMMON rules) are planned for every event and required where they say so;
+  // an event that plans no properties of its own still accepts any other key.
+  const ownPropertiesPlanned = spec.properties !== undefined;
+  const properties = ownPropertiesPlanned || common?.properties ? { ...(common?.properties ?? {}), ...(spec.properties ?? {}) } : undefined;
+  checkShape(
+    shape ?? { entries: new Map(), open: false },
+    {
+      properties,
+      required: [...new Set([...(common?.required ?? []), ...spec.required])],
+      additionalProperties: ownPropertiesPlanned ? spec.additionalProperties : true,
+    },
+    { path: '', node: anchor },
+    issues,
+  );
   return issues;
 }
 
@@ -68,6 +76,8 @@ function checkShape(shape: ObjectShape, schema: JsonSchema, where: Where, issues
       }
     }
     const isRequired = required.includes(key);
+    // `key: undefined` on an optional property sends nothing: JSON drops it.
+    if (!isRequired && entry.value.kind === 'undefined') continue;
     if (isRequired && (entry.optional || mayBeUndefined(entry.value))) {
       issues.push({
         ruleId: 'property-type',
