@@ -15,7 +15,7 @@ runRuleTests('event-name-casing', {
         {
           message: "Event name 'order completed' is not Title Case; expected 'Order Completed'.",
           line: 1, column: 17, endLine: 1, endColumn: 34,
-          data: { suggestions: ['Order Completed'], replacement: 'Order Completed' },
+          data: { eventName: 'order completed', suggestions: ['Order Completed'], replacement: 'Order Completed' },
         },
       ],
     },
@@ -55,7 +55,7 @@ runRuleTests('property-name-casing', {
         {
           message: "Property 'signupSource' is not snake_case; expected 'signup_source'.",
           line: 1, column: 49, endLine: 1, endColumn: 61,
-          data: { suggestions: ['signup_source'] },
+          data: { property: 'signupSource', suggestions: ['signup_source'] },
         },
       ],
     },

@@ -9,7 +9,7 @@ runRuleTests('deprecated-event', {
         {
           message: "Event 'Purchase Completed' is deprecated in the tracking plan; use 'Order Completed' instead.",
           line: 1, column: 17, endLine: 1, endColumn: 37,
-          data: { suggestions: ['Order Completed'], replacement: 'Order Completed' },
+          data: { eventName: 'Purchase Completed', suggestions: ['Order Completed'], replacement: 'Order Completed' },
         },
       ],
     },

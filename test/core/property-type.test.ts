@@ -27,7 +27,7 @@ runRuleTests('property-type', {
         {
           message: "Property 'order_id' of event 'Order Completed' should be string, but the value is 1.",
           line: 1, column: 48, endLine: 1, endColumn: 49,
-          data: { expectedType: 'string' },
+          data: { property: 'order_id', expectedType: 'string' },
         },
       ],
     },

@@ -22,7 +22,7 @@ runRuleTests('property-value', {
         {
           message: `Property 'currency' of event 'Order Completed' must be one of "USD", "EUR", "GBP"; found "usd".`,
           line: 1, column: 73, endLine: 1, endColumn: 78,
-          data: { suggestions: ['USD'] },
+          data: { property: 'currency', suggestions: ['USD'] },
         },
       ],
     },

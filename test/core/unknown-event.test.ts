@@ -19,7 +19,7 @@ runRuleTests('unknown-event', {
         {
           message: "Event 'purchase_completed' is not in the tracking plan. Did you mean 'Purchase Completed'?",
           line: 1, column: 17, endLine: 1, endColumn: 37,
-          data: { suggestions: ['Purchase Completed'], replacement: 'Purchase Completed' },
+          data: { eventName: 'purchase_completed', suggestions: ['Purchase Completed'], replacement: 'Purchase Completed' },
         },
       ],
     },
@@ -30,7 +30,7 @@ runRuleTests('unknown-event', {
         {
           message: "Event 'purchase_completed' is not in the tracking plan. Did you mean 'Purchase Completed'? It is deprecated; use 'Order Completed'.",
           line: 1, column: 17, endLine: 1, endColumn: 37,
-          data: { suggestions: ['Order Completed', 'Purchase Completed'], replacement: 'Order Completed' },
+          data: { eventName: 'purchase_completed', suggestions: ['Order Completed', 'Purchase Completed'], replacement: 'Order Completed' },
         },
       ],
     },
@@ -40,7 +40,7 @@ runRuleTests('unknown-event', {
         {
           message: "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?",
           line: 1, column: 17, endLine: 1, endColumn: 33,
-          data: { suggestions: ['Order Completed'], replacement: 'Order Completed' },
+          data: { eventName: 'Order Complete', suggestions: ['Order Completed'], replacement: 'Order Completed' },
         },
       ],
     },
@@ -56,6 +56,7 @@ runRuleTests('unknown-event', {
           message: "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?",
           line: 2, column: 17, endLine: 2, endColumn: 21,
           data: {
+            eventName: 'Order Complete',
             suggestions: ['Order Completed'],
             origin: { file: '/case.ts', range: { start: { line: 0, character: 13 }, end: { line: 0, character: 29 } } },
           },

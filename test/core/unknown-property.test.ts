@@ -15,7 +15,7 @@ runRuleTests('unknown-property', {
         {
           message: "Property 'cupon' is not in the tracking plan for event 'Order Completed'. Did you mean 'coupon'?",
           line: 1, column: 80, endLine: 1, endColumn: 85,
-          data: { suggestions: ['coupon'] },
+          data: { property: 'cupon', suggestions: ['coupon'] },
         },
       ],
     },

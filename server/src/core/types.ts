@@ -46,6 +46,10 @@ export interface FindingData {
   expectedType?: string;
   /** The string literal the offending value really comes from, when it is not at the finding's range. */
   origin?: SourceLocation;
+  /** The event, page or screen name the finding is about. */
+  eventName?: string;
+  /** The property path the finding is about: `total`, `products[].product_id`. */
+  property?: string;
 }
 
 export interface Finding {

@@ -21,7 +21,7 @@ export const deprecatedEvent = createRule({
             messageId: replacement ? 'replaced' : 'deprecated',
             data: { Kind: call.nameLabel, name: name.value, replacement: replacement ?? '' },
             fix: replacement
-              ? { suggestions: [replacement], replacement: name.isLiteral ? replacement : undefined, origin: name.origin }
+              ? { eventName: name.value, suggestions: [replacement], replacement: name.isLiteral ? replacement : undefined, origin: name.origin }
               : undefined,
           });
         }

@@ -23,7 +23,7 @@ export const eventNameCasing = createRule({
             node: name.node,
             messageId: 'casing',
             data: { name: name.value, convention: CASING_NAMES[convention], expected },
-            fix: { suggestions: [expected], replacement: name.isLiteral ? expected : undefined, origin: name.origin },
+            fix: { eventName: name.value, suggestions: [expected], replacement: name.isLiteral ? expected : undefined, origin: name.origin },
           });
         }
       },

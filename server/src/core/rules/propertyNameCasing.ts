@@ -28,7 +28,7 @@ export const propertyNameCasing = createRule({
             node: entry.keyNode,
             messageId: 'casing',
             data: { name: entry.key, convention: CASING_NAMES[convention], expected },
-            fix: { suggestions: [expected] },
+            fix: { property: entry.key, suggestions: [expected] },
           });
         }
       },

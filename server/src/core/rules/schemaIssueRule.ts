@@ -25,10 +25,7 @@ export function createSchemaIssueRule<MessageId extends string>(options: {
               node: issue.node ?? call.anchor,
               messageId: issue.messageId as MessageId,
               data: { ...issue.data, path: issue.path, owner: issue.owner },
-              fix:
-                issue.suggestions?.length || issue.expectedType
-                  ? { suggestions: issue.suggestions, expectedType: issue.expectedType }
-                  : undefined,
+              fix: { property: issue.path, suggestions: issue.suggestions, expectedType: issue.expectedType },
             });
           }
         },

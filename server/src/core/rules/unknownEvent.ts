@@ -32,6 +32,7 @@ export const unknownEvent = createRule({
             messageId: replacement ? 'unknownWithDeprecatedSuggestion' : nearest.length ? 'unknownWithSuggestion' : 'unknown',
             data: { Kind, name: name.value, suggestion: nearest[0] ?? '', replacement: replacement ?? '' },
             fix: {
+              eventName: name.value,
               suggestions,
               replacement: name.isLiteral && suggestions.length ? suggestions[0] : undefined,
               origin: name.origin,

@@ -1,0 +1,44 @@
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+
+/**
+ * tracklint's own protocol messages, declared once and imported by both the server and the
+ * VS Code client (vscode-eslint style). Everything else is standard LSP.
+ */
+
+/** The state of the tracking plan, for the status bar. Sent by the server whenever it changes. */
+export interface PlanStatus {
+  state: 'ok' | 'invalid' | 'missing';
+  /** Absolute file path of the plan in use (or of the invalid plan). */
+  planFile?: string;
+  planName?: string;
+  eventCount: number;
+  /** tracklint problems across the workspace (errors + warnings + infos), as last published. */
+  problemCount: number;
+  /** For 'invalid' and 'missing': what is wrong, in a sentence. */
+  message?: string;
+}
+
+export const PlanStatusNotification = new NotificationType<PlanStatus>('tracklint/planStatus');
+
+/** Client → server: re-check every file of the workspace now (the "Check Workspace" command). */
+export const CheckWorkspaceRequest = new RequestType0<{ fileCount: number; problemCount: number }, void>('tracklint/checkWorkspace');
+
+/** Commands the server executes through `workspace/executeCommand`. */
+export const SERVER_COMMANDS = {
+  /** Arguments: [{ name: string, uri?: string, kind?: 'track' | 'page' | 'screen' }]: adds an event to the plan file. */
+  addEventToPlan: 'tracklint.server.addEventToPlan',
+} as const;
+
+/** Settings under `tracklint.*`, as the client contributes them and the server reads them per resource. */
+export interface TracklintSettings {
+  /** Path of the tracking plan, absolute or relative to the workspace folder; empty: discovered. */
+  planPath: string;
+  /** Callees added to the plan's `callees:` (same shape). */
+  callees: unknown[];
+  /** Severity overrides per rule id: error | warning | info | off. */
+  rules: Record<string, string>;
+  /** Milliseconds to wait after a change before re-checking. */
+  debounce: number;
+  /** Files larger than this many bytes are skipped with an info message. */
+  maxFileSize: number;
+}

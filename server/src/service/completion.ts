@@ -1,0 +1,148 @@
+import { ts } from 'ts-morph';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import { resolveNames } from '../core/analysis/names';
+import { describeSchema } from '../core/plan/jsonSchema';
+import type { PlanEntry, TrackingPlan } from '../core/plan/model';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { callAt, cursorContext, type CursorContext } from './cursor';
+import { entryMarkdown, propertyMarkdown } from './planMarkdown';
+import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt } from './planLookup';
+import { escapeSnippet, placeholderFor, propertyKeyText, quoted } from './snippets';
+import { offsetAt, rangeFromOffsets } from './positions';
+
+export const COMPLETION_TRIGGER_CHARACTERS = ["'", '"', '`', '{'];
+
+/** Completion inside analytics calls: plan names, property keys not yet sent, and enum values. */
+export function doComplete(workspace: AnalysisWorkspace, fileName: string, position: Position): CompletionList | null {
+  const plan = workspace.plan;
+  const sourceFile = workspace.sourceFile(fileName);
+  if (!plan || !sourceFile) return null;
+  const offset = offsetAt(sourceFile, position);
+  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+  if (!call) return null;
+  const context = cursorContext(call, offset, sourceFile);
+  if (!context) return null;
+  const checker = workspace.program().getTypeChecker();
+  switch (context.kind) {
+    case 'name':
+    case 'emptyArguments':
+      return { isIncomplete: false, items: nameItems(plan, context, sourceFile) };
+    case 'propertyKey':
+    case 'propertyValue': {
+      const entry = entryForCall(plan, call.kind, callName(call.name, checker));
+      if (!entry) return null;
+      return { isIncomplete: false, items: context.kind === 'propertyKey' ? keyItems(plan, entry, context, sourceFile) : valueItems(plan, entry, context, sourceFile) };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The one name a call sends, when it is known. */
+export function callName(expression: ts.Expression | undefined, checker: ts.TypeChecker, prefix = '', suffix = ''): string | undefined {
+  if (!expression) return undefined;
+  const names = resolveNames(expression, checker, prefix, suffix);
+  return names.kind === 'static' && names.names.length === 1 ? names.names[0].value : undefined;
+}
+
+function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: 'name' | 'emptyArguments' }>, sourceFile: ts.SourceFile): CompletionItem[] {
+  const entries = namedEntriesFor(plan, context.call.kind);
+  if (!entries) return [];
+  const quote = context.kind === 'name' && context.literal ? sourceFile.text.charAt(context.literal.getStart(sourceFile)) : preferredQuote(sourceFile);
+  const hasProperties = context.call.properties !== undefined;
+  const items: CompletionItem[] = [];
+  for (const entry of entries.values()) {
+    const item: CompletionItem = {
+      label: entry.name,
+      kind: CompletionItemKind.Event,
+      detail: entry.deprecated ? `deprecated${entry.replacedBy ? ` — use ${entry.replacedBy}` : ''}` : `tracking plan ${entry.kind === 'track' ? 'event' : entry.kind}`,
+      documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry) },
+      sortText: `${entry.deprecated ? '1' : '0'}${entry.name}`,
+    };
+    if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    const required = entry.required.filter((key) => entry.properties?.[key]);
+    const withProperties = !hasProperties && required.length > 0 && context.call.kind !== 'page';
+    if (context.kind === 'name' && context.literal && !withProperties) {
+      // Only the text inside the quotes changes; the quote the user typed stays.
+      item.textEdit = { range: rangeFromOffsets(sourceFile, context.start, context.end), newText: escapeInQuote(entry.name, quote) };
+    } else {
+      // Replace the whole literal (or insert one) so required properties can follow it as a snippet.
+      const start = context.kind === 'name' ? context.literal!.getStart(sourceFile) : context.offset;
+      const end = context.kind === 'name' ? (context.literal!.end) : context.offset;
+      const properties = withProperties
+        ? `, { ${required.map((key, i) => `${escapeSnippet(propertyKeyText(key, quote))}: ${placeholderFor(entry.properties![key], i + 1, quote)}`).join(', ')} }`
+        : '';
+      item.insertTextFormat = withProperties ? InsertTextFormat.Snippet : InsertTextFormat.PlainText;
+      const nameText = quoted(entry.name, quote);
+      item.textEdit = { range: rangeFromOffsets(sourceFile, start, end), newText: (withProperties ? escapeSnippet(nameText) : nameText) + properties };
+      item.filterText = nameText;
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+function keyItems(plan: TrackingPlan, entry: PlanEntry, context: Extract<CursorContext, { kind: 'propertyKey' }>, sourceFile: ts.SourceFile): CompletionItem[] {
+  const planned = propertiesAt(plan, entry, context.path);
+  if (!planned) return [];
+  const present = new Set<string>();
+  for (const element of context.object.properties) {
+    if (element.name && element.getStart(sourceFile) !== context.start) {
+      const name = ts.isIdentifier(element.name) || ts.isStringLiteral(element.name) ? element.name.text : undefined;
+      if (name) present.add(name);
+    }
+  }
+  const quote = preferredQuote(sourceFile);
+  const range = rangeFromOffsets(sourceFile, context.start, context.end);
+  const replacesKeyOnly = context.start !== context.end && sourceFile.text.slice(context.end).trimStart().startsWith(':');
+  return Object.entries(planned.properties)
+    .filter(([key]) => !present.has(key))
+    .map(([key, schema]) => {
+      const required = planned.required.includes(key);
+      const keyText = propertyKeyText(key, quote);
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: `${describeSchema(schema)}${required ? ' (required)' : ''}`,
+        documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(key, schema, required, ownerLabel(entry)) },
+        sortText: `${required ? '0' : '1'}${key}`,
+        insertTextFormat: replacesKeyOnly ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+        textEdit: { range, newText: replacesKeyOnly ? keyText : `${escapeSnippet(keyText)}: ${placeholderFor(schema, 1, quote)}` },
+        filterText: keyText,
+      };
+    });
+}
+
+function valueItems(plan: TrackingPlan, entry: PlanEntry, context: Extract<CursorContext, { kind: 'propertyValue' }>, sourceFile: ts.SourceFile): CompletionItem[] {
+  const planned = propertiesAt(plan, entry, context.path.slice(0, -1));
+  const schema = planned?.properties[context.key];
+  const values = schema && (Array.isArray(schema.enum) ? schema.enum : schema.const !== undefined ? [schema.const] : []);
+  if (!values) return [];
+  const quote = sourceFile.text.charAt(context.literal.getStart(sourceFile));
+  return values
+    .filter((v): v is string => typeof v === 'string')
+    .map((value, i) => ({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      detail: `allowed value of ${context.key}`,
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range: rangeFromOffsets(sourceFile, context.start, context.end), newText: escapeInQuote(value, quote) },
+    }));
+}
+
+function escapeInQuote(value: string, quote: string): string {
+  return quoted(value, quote).slice(1, -1);
+}
+
+/** The quote most string literals in the file use. */
+export function preferredQuote(sourceFile: ts.SourceFile): string {
+  const text = sourceFile.text;
+  let single = 0;
+  let double = 0;
+  for (let i = 0; i < text.length && single + double < 200; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39) single++;
+    else if (c === 34) double++;
+  }
+  return double > single ? '"' : "'";
+}

@@ -1,0 +1,76 @@
+import { ts } from 'ts-morph';
+import type { AnalyticsCall } from '../core/analysis/calls';
+import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
+
+/** What the cursor is on inside an analytics call, for completion and hover. */
+export type CursorContext =
+  | { kind: 'name'; call: AnalyticsCall; literal?: ts.StringLiteralLike; /** offsets of the text inside the quotes */ start: number; end: number }
+  | { kind: 'emptyArguments'; call: AnalyticsCall; offset: number }
+  | { kind: 'propertyKey'; call: AnalyticsCall; object: ts.ObjectLiteralExpression; start: number; end: number; path: string[] }
+  | { kind: 'propertyValue'; call: AnalyticsCall; key: string; path: string[]; literal: ts.StringLiteralLike; start: number; end: number }
+  | { kind: 'nameExpression'; call: AnalyticsCall; node: ts.Expression };
+
+/** The innermost recognised call whose argument list holds `offset`. */
+export function callAt(calls: AnalyticsCall[], offset: number, sourceFile: ts.SourceFile): AnalyticsCall | undefined {
+  let best: AnalyticsCall | undefined;
+  for (const call of calls) {
+    const open = call.node.arguments.pos;
+    const close = call.node.end;
+    if (offset < open || offset > close) continue;
+    // Past the closing parenthesis is outside the call.
+    if (offset === close && sourceFile.text.charAt(close - 1) === ')' && call.node.arguments.end < close) continue;
+    if (!best || call.node.getStart(sourceFile) >= best.node.getStart(sourceFile)) best = call;
+  }
+  return best;
+}
+
+export function cursorContext(call: AnalyticsCall, offset: number, sourceFile: ts.SourceFile): CursorContext | undefined {
+  const name = call.name;
+  if (name) {
+    const inner = skipOuter(name);
+    if (ts.isStringLiteralLike(inner)) {
+      const start = inner.getStart(sourceFile) + 1;
+      const end = Math.max(start, inner.end - (isTerminated(inner, sourceFile) ? 1 : 0));
+      if (offset >= start && offset <= end) return { kind: 'name', call, literal: inner, start, end };
+    } else if (offset >= name.getStart(sourceFile) && offset <= name.end) {
+      return { kind: 'nameExpression', call, node: name };
+    }
+  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0) {
+    return { kind: 'emptyArguments', call, offset };
+  }
+  const properties = call.properties && skipOuter(call.properties);
+  if (properties && ts.isObjectLiteralExpression(properties)) return objectContext(call, properties, offset, sourceFile, []);
+  return undefined;
+}
+
+function objectContext(call: AnalyticsCall, object: ts.ObjectLiteralExpression, offset: number, sourceFile: ts.SourceFile, path: string[]): CursorContext | undefined {
+  const open = object.getStart(sourceFile);
+  if (offset <= open || offset >= object.end) return undefined;
+  for (const element of object.properties) {
+    const start = element.getStart(sourceFile);
+    if (offset < start || offset > element.end) continue;
+    if (ts.isShorthandPropertyAssignment(element)) {
+      return { kind: 'propertyKey', call, object, start, end: element.name.end, path };
+    }
+    if (ts.isPropertyAssignment(element)) {
+      const key = staticPropertyName(element.name);
+      if (offset <= element.name.end) return { kind: 'propertyKey', call, object, start: element.name.getStart(sourceFile), end: element.name.end, path };
+      const value = skipOuter(element.initializer);
+      if (key !== undefined && ts.isStringLiteralLike(value)) {
+        const valueStart = value.getStart(sourceFile) + 1;
+        const valueEnd = Math.max(valueStart, value.end - (isTerminated(value, sourceFile) ? 1 : 0));
+        if (offset >= valueStart && offset <= valueEnd) return { kind: 'propertyValue', call, key, path: [...path, key], literal: value, start: valueStart, end: valueEnd };
+      }
+      if (key !== undefined && ts.isObjectLiteralExpression(value)) return objectContext(call, value, offset, sourceFile, [...path, key]);
+      return undefined;
+    }
+    return undefined;
+  }
+  // Between elements, after a comma or just inside the braces: a new key goes here.
+  return { kind: 'propertyKey', call, object, start: offset, end: offset, path };
+}
+
+function isTerminated(literal: ts.StringLiteralLike, sourceFile: ts.SourceFile): boolean {
+  const text = literal.getText(sourceFile);
+  return text.length >= 2 && text.charAt(text.length - 1) === text.charAt(0);
+}

@@ -1,0 +1,62 @@
+import { ts } from 'ts-morph';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { resolveNames } from '../core/analysis/names';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { callName } from './completion';
+import { callAt } from './cursor';
+import { entryMarkdown, propertyMarkdown } from './planMarkdown';
+import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt } from './planLookup';
+import { offsetAt, rangeFromOffsets } from './positions';
+import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
+
+/** Hover on an event name shows its plan entry; on a property key, its schema. */
+export function doHover(workspace: AnalysisWorkspace, fileName: string, position: Position): Hover | null {
+  const plan = workspace.plan;
+  const sourceFile = workspace.sourceFile(fileName);
+  if (!plan || !sourceFile) return null;
+  const offset = offsetAt(sourceFile, position);
+  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+  if (!call) return null;
+  const checker = workspace.program().getTypeChecker();
+  if (call.name && offset >= call.name.getStart(sourceFile) && offset <= call.name.end) {
+    const names = resolveNames(call.name, checker, call.prefix, call.suffix);
+    const entries = namedEntriesFor(plan, call.kind);
+    if (names.kind !== 'static' || !entries) return null;
+    const sections = names.names.map((n) => {
+      const entry = entries.get(n.value);
+      return entry ? entryMarkdown(entry) : `**${n.value}** is not in the tracking plan.`;
+    });
+    return {
+      contents: { kind: MarkupKind.Markdown, value: [...new Set(sections)].join('\n\n---\n\n') },
+      range: rangeFromOffsets(sourceFile, call.name.getStart(sourceFile), call.name.end),
+    };
+  }
+  const properties = call.properties && skipOuter(call.properties);
+  if (!properties || !ts.isObjectLiteralExpression(properties)) return null;
+  const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
+  if (!entry) return null;
+  const found = keyAt(properties, offset, sourceFile, []);
+  if (!found) return null;
+  const planned = propertiesAt(plan, entry, found.path.slice(0, -1));
+  const key = found.path[found.path.length - 1];
+  const schema = planned?.properties[key];
+  if (!planned || !schema) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: propertyMarkdown(found.path.join('.'), schema, planned.required.includes(key), ownerLabel(entry)) },
+    range: rangeFromOffsets(sourceFile, found.node.getStart(sourceFile), found.node.end),
+  };
+}
+
+function keyAt(object: ts.ObjectLiteralExpression, offset: number, sourceFile: ts.SourceFile, path: string[]): { node: ts.Node; path: string[] } | undefined {
+  for (const element of object.properties) {
+    if (!(ts.isPropertyAssignment(element) || ts.isShorthandPropertyAssignment(element))) continue;
+    const key = staticPropertyName(element.name);
+    if (key === undefined) continue;
+    if (offset >= element.name.getStart(sourceFile) && offset <= element.name.end) return { node: element.name, path: [...path, key] };
+    if (ts.isPropertyAssignment(element)) {
+      const value = skipOuter(element.initializer);
+      if (ts.isObjectLiteralExpression(value) && offset > value.getStart(sourceFile) && offset < value.end) return keyAt(value, offset, sourceFile, [...path, key]);
+    }
+  }
+  return undefined;
+}
