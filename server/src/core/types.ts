@@ -12,7 +12,8 @@ export interface Range {
   end: Position;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is for editor-only nudges (faded text, no Problems entry in VS Code); the CLI treats it like info. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 export const RULE_IDS = [
@@ -26,6 +27,7 @@ export const RULE_IDS = [
   'deprecated-event',
   'dynamic-event-name',
   'invalid-plan',
+  'unused-event',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

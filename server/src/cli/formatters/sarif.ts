@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../core/types';
 import type { FileResult, FormatOptions, Formatter } from './types';
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;

@@ -18,7 +18,7 @@ const STYLES = {
 };
 const identity = (s: string) => s;
 
-const SEVERITY_COLOR: Record<Severity, keyof typeof STYLES> = { error: 'red', warning: 'yellow', info: 'blue' };
+const SEVERITY_COLOR: Record<Severity, keyof typeof STYLES> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'blue' };
 
 export const NO_PROBLEMS_MESSAGE = 'No problems found.';
 
@@ -51,7 +51,7 @@ export function createStylishFormatter({ color }: StylishOptions): Formatter {
 
   return (results, options) => {
     const blocks: string[] = [];
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
 
     for (const { filePath, findings } of results) {
       if (findings.length === 0) continue;
@@ -87,14 +87,15 @@ export function createStylishFormatter({ color }: StylishOptions): Formatter {
       blocks.push(lines.join('\n'));
     }
 
-    const total = counts.error + counts.warning + counts.info;
+    // Hints are counted with infos: both are advice, neither fails a run.
+    const total = counts.error + counts.warning + counts.info + counts.hint;
     if (total === 0) return `${NO_PROBLEMS_MESSAGE}\n`;
 
     const summaryColor = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue';
     const summary = style('bold')(
       style(summaryColor)(
         `\u2716 ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ` +
-          `${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`,
+          `${plural(counts.warning, 'warning')}, ${plural(counts.info + counts.hint, 'info')})`,
       ),
     );
     return `${blocks.join('\n\n')}\n\n${summary}\n`;

@@ -81,7 +81,7 @@ export const CalleeSchema = z
 
 const eventCasing = z.enum(['title', 'snake', 'camel', 'pascal', 'kebab', 'any']);
 const propertyCasing = z.enum(['snake', 'camel', 'pascal', 'kebab', 'any']);
-const severity = z.enum(['error', 'warning', 'info', 'off']);
+const severity = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
 export const NativePlanSchema = z
   .object({

@@ -10,6 +10,7 @@ import { propertyType } from './propertyType';
 import { propertyValue } from './propertyValue';
 import { unknownEvent } from './unknownEvent';
 import { unknownProperty } from './unknownProperty';
+import { unusedEvent } from './unusedEvent';
 
 /** Every rule, by its public id. Rule ids are a public contract: never rename one. */
 export const RULES: Record<RuleId, Rule> = {
@@ -23,6 +24,7 @@ export const RULES: Record<RuleId, Rule> = {
   'deprecated-event': deprecatedEvent,
   'dynamic-event-name': dynamicEventName,
   'invalid-plan': invalidPlan,
+  'unused-event': unusedEvent,
 };
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';

@@ -1,0 +1,289 @@
+import { ts } from 'ts-morph';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { skipOuter } from '../core/analysis/syntax';
+import { CheckedCall } from '../core/analysis/checkedCall';
+import { ValueTypeReader } from '../core/analysis/valueType';
+import type { FindingData, RuleId } from '../core/types';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { callAt } from './cursor';
+import { inferSchema } from './inferSchema';
+import { addEventEdits } from './planEdits';
+import { entryForCall } from './planLookup';
+import { offsetAt, rangeFromOffsets } from './positions';
+import { plainPlaceholderFor, propertyKeyText, quoted } from './snippets';
+import { callName, preferredQuote } from './completion';
+import { parsePlanDocument } from '../core/plan/document';
+
+/** What the server puts in `Diagnostic.data`, so code actions know what to offer without re-checking. */
+export interface DiagnosticData extends FindingData {
+  ruleId: RuleId;
+}
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tracklint`;
+
+/**
+ * Quick fixes for tracklint diagnostics, dispatched on the rule id, plus the source action that
+ * applies every preferred fix in the file.
+ */
+/** `diagnostics` are the context's diagnostics: VS Code sends those overlapping the requested range. */
+export function doCodeActions(workspace: AnalysisWorkspace, fileName: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
+  const sourceFile = workspace.sourceFile(fileName);
+  if (!sourceFile) return [];
+  const actions: CodeAction[] = [];
+  const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
+  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source);
+  if (wantsQuickFix) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'tracklint' || !isDiagnosticData(diagnostic.data)) continue;
+      actions.push(...quickFixes(workspace, sourceFile, fileName, diagnostic, diagnostic.data));
+    }
+  }
+  if (wantsFixAll) {
+    const all = fixAll(workspace, sourceFile, fileName);
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+function isDiagnosticData(data: unknown): data is DiagnosticData {
+  return typeof data === 'object' && data !== null && typeof (data as { ruleId?: unknown }).ruleId === 'string';
+}
+
+function quickFixes(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fileName: string, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const uri = URI.file(fileName).toString();
+  const fix = (title: string, edit: WorkspaceEdit, isPreferred = false): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, ...(isPreferred ? { isPreferred } : {}) });
+  switch (data.ruleId) {
+    case 'unknown-event':
+    case 'event-name-casing':
+    case 'deprecated-event': {
+      (data.suggestions ?? []).slice(0, 3).forEach((suggestion, i) => {
+        const edit = replaceNameEdit(workspace, sourceFile, uri, diagnostic.range, suggestion, data);
+        if (edit) actions.push(fix(`Change to '${suggestion}'`, edit, i === 0));
+      });
+      if (data.ruleId === 'unknown-event' && data.eventName !== undefined) {
+        const add = addToPlanAction(workspace, sourceFile, diagnostic, data.eventName);
+        if (add) actions.push(add);
+      }
+      break;
+    }
+    case 'missing-required-property': {
+      const edit = data.property && isTopLevel(data.property) ? addPropertiesEdit(workspace, sourceFile, uri, diagnostic.range, [data.property]) : undefined;
+      if (edit) actions.push(fix(`Add property '${data.property}'`, edit, true));
+      break;
+    }
+    case 'unknown-property': {
+      for (const suggestion of (data.suggestions ?? []).slice(0, 3)) {
+        const edit = replaceKeyEdit(sourceFile, uri, diagnostic.range, suggestion);
+        if (edit) actions.push(fix(`Change to '${suggestion}'`, edit, actions.length === 0));
+      }
+      const remove = removePropertyEdit(sourceFile, uri, diagnostic.range);
+      if (remove) actions.push(fix(`Remove property '${data.property ?? ''}'`, remove));
+      break;
+    }
+    case 'property-name-casing': {
+      const suggestion = data.suggestions?.[0];
+      const edit = suggestion && replaceKeyEdit(sourceFile, uri, diagnostic.range, suggestion);
+      if (edit) actions.push(fix(`Rename to '${suggestion}'`, edit, true));
+      break;
+    }
+    case 'property-value': {
+      for (const suggestion of (data.suggestions ?? []).slice(0, 3)) {
+        const edit = replaceStringEdit(sourceFile, uri, diagnostic.range, suggestion);
+        if (edit) actions.push(fix(`Change to '${suggestion}'`, edit, actions.length === 0));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  actions.push(fix(`Disable ${data.ruleId} for this line`, disableLineEdit(sourceFile, uri, diagnostic.range.start.line, data.ruleId)));
+  return actions;
+}
+
+/** A string literal exactly at `range` in this file, or undefined. */
+function literalAt(sourceFile: ts.SourceFile, range: Range): ts.StringLiteralLike | undefined {
+  const start = offsetAt(sourceFile, range.start);
+  const end = offsetAt(sourceFile, range.end);
+  let found: ts.StringLiteralLike | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < start || node.pos > end) return;
+    if (ts.isStringLiteralLike(node) && node.getStart(sourceFile) === start && node.end === end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+function replaceStringEdit(sourceFile: ts.SourceFile, uri: string, range: Range, value: string): WorkspaceEdit | undefined {
+  const literal = literalAt(sourceFile, range);
+  if (!literal) return undefined;
+  const quote = sourceFile.text.charAt(literal.getStart(sourceFile));
+  return { changes: { [uri]: [{ range, newText: quoted(value, quote === '`' ? '`' : quote) }] } };
+}
+
+/** Renames an event where it is written: the literal at the call, or the constant it was resolved from. */
+function replaceNameEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, uri: string, range: Range, value: string, data: FindingData): WorkspaceEdit | undefined {
+  const direct = replaceStringEdit(sourceFile, uri, range, value);
+  if (direct) return direct;
+  if (!data.origin) return undefined;
+  // The origin is a string literal in a declaration: keep its quote style.
+  const originFile = workspace.sourceFile(data.origin.file);
+  const quote = originFile ? originFile.text.charAt(offsetAt(originFile, data.origin.range.start)) : "'";
+  return { changes: { [URI.file(data.origin.file).toString()]: [{ range: data.origin.range, newText: quoted(value, quote === '"' || quote === '`' ? quote : "'") }] } };
+}
+
+function replaceKeyEdit(sourceFile: ts.SourceFile, uri: string, range: Range, key: string): WorkspaceEdit | undefined {
+  const element = propertyElementAt(sourceFile, range);
+  if (!element) return undefined;
+  if (ts.isShorthandPropertyAssignment(element)) {
+    // `{ orderId }` → `{ order_id: orderId }`: the value keeps its variable.
+    return { changes: { [uri]: [{ range, newText: `${propertyKeyText(key, preferredQuote(sourceFile))}: ${element.name.text}` }] } };
+  }
+  return { changes: { [uri]: [{ range, newText: propertyKeyText(key, preferredQuote(sourceFile)) }] } };
+}
+
+function propertyElementAt(sourceFile: ts.SourceFile, range: Range): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
+  const start = offsetAt(sourceFile, range.start);
+  const end = offsetAt(sourceFile, range.end);
+  let found: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < start || node.pos > end) return;
+    if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && node.name.getStart(sourceFile) === start && node.name.end === end && ts.isObjectLiteralExpression(node.parent)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** Deletes a property and its comma, so the object stays well-formed. */
+function removePropertyEdit(sourceFile: ts.SourceFile, uri: string, range: Range): WorkspaceEdit | undefined {
+  const element = propertyElementAt(sourceFile, range);
+  if (!element) return undefined;
+  const object = element.parent as ts.ObjectLiteralExpression;
+  const index = object.properties.indexOf(element);
+  const text = sourceFile.text;
+  let start = element.getStart(sourceFile);
+  let end = element.end;
+  if (index < object.properties.length - 1) {
+    end = object.properties[index + 1].getStart(sourceFile);
+  } else if (index > 0) {
+    start = object.properties[index - 1].end;
+  } else {
+    // The only property: also drop a trailing comma and the spaces around it.
+    while (end < text.length && /[\s,]/.test(text.charAt(end)) && text.charAt(end) !== '}') end++;
+    while (start > 0 && /\s/.test(text.charAt(start - 1)) && text.charAt(start - 1) !== '{') start--;
+    start = Math.min(start, element.getStart(sourceFile));
+  }
+  return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, start, end), newText: '' }] } };
+}
+
+function isTopLevel(property: string): boolean {
+  return !property.includes('.') && !property.includes('[');
+}
+
+/**
+ * Adds properties with placeholders: inside the properties object when the finding is on it, or as a
+ * new properties argument after the name when the call has none.
+ */
+function addPropertiesEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, uri: string, range: Range, keys: string[]): WorkspaceEdit | undefined {
+  const plan = workspace.plan;
+  const call = callAt(workspace.calls(sourceFile), offsetAt(sourceFile, range.start), sourceFile);
+  if (!plan || !call) return undefined;
+  const checker = workspace.program().getTypeChecker();
+  const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
+  if (!entry) return undefined;
+  const quote = preferredQuote(sourceFile);
+  const schemas = { ...(entry.kind === 'track' ? plan.common?.properties : {}), ...(entry.properties ?? {}) };
+  const pairs = keys.map((key) => `${propertyKeyText(key, quote)}: ${plainPlaceholderFor(schemas[key] ?? {}, quote)}`);
+  const properties = call.properties && skipOuter(call.properties);
+  if (properties && ts.isObjectLiteralExpression(properties)) {
+    const close = properties.end - 1;
+    const last = properties.properties[properties.properties.length - 1];
+    if (!last) return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, properties.getStart(sourceFile), properties.end), newText: `{ ${pairs.join(', ')} }` }] } };
+    const hasTrailingComma = properties.properties.hasTrailingComma;
+    const multiline = sourceFile.text.slice(properties.getStart(sourceFile), close).includes('\n');
+    if (multiline) {
+      const lineStart = sourceFile.text.lastIndexOf('\n', last.getStart(sourceFile)) + 1;
+      const indent = /^\s*/.exec(sourceFile.text.slice(lineStart))![0];
+      const text = `${hasTrailingComma ? '' : ','}\n${pairs.map((p) => indent + p).join(',\n')}${hasTrailingComma ? ',' : ''}`;
+      const at = hasTrailingComma ? sourceFile.text.indexOf(',', last.end) + 1 : last.end;
+      return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, at, at), newText: text }] } };
+    }
+    return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, last.end, last.end), newText: `, ${pairs.join(', ')}` }] } };
+  }
+  if (!call.properties && call.name && call.node.arguments.indexOf(call.name) === call.node.arguments.length - 1) {
+    return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, call.name.end, call.name.end), newText: `, { ${pairs.join(', ')} }` }] } };
+  }
+  return undefined;
+}
+
+function disableLineEdit(sourceFile: ts.SourceFile, uri: string, line: number, ruleId: string): WorkspaceEdit {
+  const lineStart = sourceFile.getLineStarts()[line] ?? 0;
+  const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart))![0];
+  const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+  const position = { line, character: 0 };
+  return { changes: { [uri]: [{ range: { start: position, end: position }, newText: `${indent}// tracklint-disable-next-line ${ruleId}${eol}` }] } };
+}
+
+/** "Add event 'X' to the tracking plan", with property types inferred from what the call sends. */
+function addToPlanAction(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, diagnostic: Diagnostic, name: string): CodeAction | undefined {
+  const edit = addEventToPlanEdit(workspace, sourceFile, offsetAt(sourceFile, diagnostic.range.start), name);
+  if (!edit) return undefined;
+  return { title: `Add event '${name}' to the tracking plan`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+}
+
+export function addEventToPlanEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile | undefined, offset: number | undefined, name: string, kind: 'track' | 'page' | 'screen' = 'track'): WorkspaceEdit | undefined {
+  const plan = workspace.plan;
+  const planFile = workspace.planFile;
+  const planText = workspace.planState.loaded?.document.text;
+  if (!plan || !planFile || planText === undefined) return undefined;
+  let properties: Record<string, unknown> | undefined;
+  let required: string[] | undefined;
+  let eventKind = kind;
+  if (sourceFile && offset !== undefined) {
+    const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+    if (call && (call.kind === 'track' || call.kind === 'page' || call.kind === 'screen')) {
+      eventKind = call.kind;
+      const checked = new CheckedCall(call, plan, workspace.program().getTypeChecker(), new ValueTypeReader(workspace.program().getTypeChecker()));
+      const value = checked.properties();
+      if (value?.kind === 'object') {
+        const schema = inferSchema(value);
+        properties = schema.properties as Record<string, unknown>;
+        required = schema.required as string[] | undefined;
+      }
+    }
+  }
+  const document = parsePlanDocument(planFile, planText);
+  const edits: TextEdit[] | undefined = addEventEdits(document, plan, { name, kind: eventKind, properties: properties as never, required });
+  if (!edits) return undefined;
+  return { changes: { [URI.file(planFile).toString()]: edits } };
+}
+
+/** Every preferred, single-file fix in the file, as one source action (non-overlapping edits only). */
+function fixAll(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fileName: string): CodeAction | undefined {
+  const uri = URI.file(fileName).toString();
+  const findings = workspace.check(fileName);
+  const edits: TextEdit[] = [];
+  const taken: [number, number][] = [];
+  for (const finding of findings) {
+    const data = finding.data ?? {};
+    let edit: WorkspaceEdit | undefined;
+    if ((finding.ruleId === 'unknown-event' || finding.ruleId === 'event-name-casing' || finding.ruleId === 'deprecated-event') && data.replacement) {
+      edit = replaceStringEdit(sourceFile, uri, finding.range, data.replacement);
+    } else if (finding.ruleId === 'property-name-casing' && data.suggestions?.[0]) {
+      edit = replaceKeyEdit(sourceFile, uri, finding.range, data.suggestions[0]);
+    }
+    for (const textEdit of edit?.changes?.[uri] ?? []) {
+      const start = offsetAt(sourceFile, textEdit.range.start);
+      const end = offsetAt(sourceFile, textEdit.range.end);
+      if (taken.some(([s, e]) => start < e && s < end)) continue;
+      taken.push([start, end]);
+      edits.push(textEdit);
+    }
+  }
+  if (!edits.length) return undefined;
+  return { title: 'Fix all auto-fixable tracklint problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
+}
+

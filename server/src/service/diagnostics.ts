@@ -1,0 +1,19 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ruleDocsUrl } from '../core/rules';
+import type { Finding } from '../core/types';
+import type { DiagnosticData } from './codeActions';
+import { toLspSeverity } from './severity';
+
+/** A finding as an LSP diagnostic: source tracklint, the rule id as code with its docs link, fix data in `data`. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, ...finding.data };
+  return {
+    range: finding.range,
+    severity: toLspSeverity(finding.severity),
+    source: 'tracklint',
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+    data,
+  };
+}

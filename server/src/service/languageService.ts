@@ -1,0 +1,41 @@
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { doCodeActions } from './codeActions';
+import { doComplete } from './completion';
+import { toDiagnostic } from './diagnostics';
+import { doHover } from './hover';
+import { doCodeLens, doDefinition, doReferences, doRename, unusedEventDiagnostics } from './navigation';
+
+/**
+ * The language features of tracklint over one analysis workspace, with the `do*` verbs of
+ * vscode-json-languageservice. It knows nothing of connections or editors: the server wires it to LSP.
+ */
+export interface LanguageService {
+  doValidate(fileName: string): Diagnostic[];
+  doComplete(fileName: string, position: Position): CompletionList | null;
+  doHover(fileName: string, position: Position): Hover | null;
+  doCodeActions(fileName: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
+  doDefinition(fileName: string, position: Position): Location[];
+  doReferences(fileName: string, position: Position, includeDeclaration: boolean): Location[];
+  doRename(fileName: string, position: Position, newName: string): WorkspaceEdit | null;
+  doCodeLens(fileName: string): CodeLens[];
+}
+
+export function createLanguageService(workspace: AnalysisWorkspace): LanguageService {
+  return {
+    doValidate(fileName) {
+      if (workspace.isPlanFile(fileName)) {
+        const planDiagnostics = (workspace.planState.loaded?.findings ?? []).map(toDiagnostic);
+        return [...planDiagnostics, ...unusedEventDiagnostics(workspace, workspace.severities)];
+      }
+      return workspace.check(fileName).map(toDiagnostic);
+    },
+    doComplete: (fileName, position) => doComplete(workspace, fileName, position),
+    doHover: (fileName, position) => doHover(workspace, fileName, position),
+    doCodeActions: (fileName, diagnostics, only) => doCodeActions(workspace, fileName, diagnostics, only),
+    doDefinition: (fileName, position) => doDefinition(workspace, fileName, position),
+    doReferences: (fileName, position, includeDeclaration) => doReferences(workspace, fileName, position, includeDeclaration),
+    doRename: (fileName, position, newName) => doRename(workspace, fileName, position, newName),
+    doCodeLens: (fileName) => doCodeLens(workspace, fileName),
+  };
+}

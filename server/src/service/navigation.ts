@@ -1,0 +1,202 @@
+import { ts } from 'ts-morph';
+import type { CodeLens, Diagnostic, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { resolveNames } from '../core/analysis/names';
+import { effectiveSeverity } from '../core/check';
+import type { PlanEntry, PlanPath, TrackingPlan } from '../core/plan/model';
+import { ruleDocsUrl } from '../core/rules';
+import { formatMessage } from '../core/rules/createRule';
+import { RULES } from '../core/rules';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { callSiteIndex, siteKey } from './callSites';
+import { callAt } from './cursor';
+import { offsetAt } from './positions';
+import { quoted } from './snippets';
+import { stringify } from 'yaml';
+import { toLspSeverity } from './severity';
+
+type NamedKind = 'track' | 'page' | 'screen';
+
+interface PlanName {
+  entry: PlanEntry;
+  kind: NamedKind;
+}
+
+function namedEntries(plan: TrackingPlan): PlanName[] {
+  return [
+    ...[...plan.events.values()].map((entry) => ({ entry, kind: 'track' as const })),
+    ...[...plan.pages.values()].map((entry) => ({ entry, kind: 'page' as const })),
+    ...[...plan.screens.values()].map((entry) => ({ entry, kind: 'screen' as const })),
+  ];
+}
+
+/** Where an entry's name is written in the plan file, per format: the key of a map, or a `key`/`name` field. */
+function nameLocation(plan: TrackingPlan, entry: PlanEntry): { path: PlanPath; part: 'key' | 'value' } {
+  switch (plan.format) {
+    case 'native':
+      return { path: entry.path, part: 'key' };
+    case 'minimal-json':
+    case 'segment-config-api':
+      return { path: [...entry.path, 'name'], part: 'value' };
+    default:
+      return { path: [...entry.path, 'key'], part: 'value' };
+  }
+}
+
+function planRange(workspace: AnalysisWorkspace, entry: PlanEntry): Range | undefined {
+  const plan = workspace.plan;
+  const document = workspace.planState.loaded?.document;
+  // While the plan file is broken, its text no longer matches the plan in use: no locations rather than wrong ones.
+  if (!plan || !document || !workspace.planState.loaded?.plan) return undefined;
+  const { path, part } = nameLocation(plan, entry);
+  return document.rangeOf(path, part);
+}
+
+/** The plan entries named at a position of a source file (a call's name, or any string literal equal to a planned name). */
+function entriesAtSource(workspace: AnalysisWorkspace, fileName: string, position: Position): PlanName[] {
+  const plan = workspace.plan;
+  const sourceFile = workspace.sourceFile(fileName);
+  if (!plan || !sourceFile) return [];
+  const offset = offsetAt(sourceFile, position);
+  const checker = workspace.program().getTypeChecker();
+  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+  const all = namedEntries(plan);
+  if (call?.name && offset >= call.name.getStart(sourceFile) && offset <= call.name.end) {
+    const names = resolveNames(call.name, checker, call.prefix, call.suffix);
+    if (names.kind !== 'static') return [];
+    return all.filter((n) => n.kind === call.kind && names.names.some((r) => r.value === n.entry.name));
+  }
+  // A constant's declaration (`ORDER_COMPLETED: 'Order Completed'`) leads to the plan too.
+  const literal = stringLiteralAt(sourceFile, offset);
+  return literal ? all.filter((n) => n.entry.name === literal.text) : [];
+}
+
+function stringLiteralAt(sourceFile: ts.SourceFile, offset: number): ts.StringLiteralLike | undefined {
+  let found: ts.StringLiteralLike | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || offset < node.getStart(sourceFile) || offset > node.end) return;
+    if (ts.isStringLiteralLike(node)) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The plan entry whose name is under the cursor in the plan file. */
+function entryAtPlan(workspace: AnalysisWorkspace, position: Position): PlanName | undefined {
+  const plan = workspace.plan;
+  if (!plan) return undefined;
+  return namedEntries(plan).find((n) => {
+    const range = planRange(workspace, n.entry);
+    return range && contains(range, position);
+  });
+}
+
+function contains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+export function doDefinition(workspace: AnalysisWorkspace, fileName: string, position: Position): Location[] {
+  const planFile = workspace.planFile;
+  if (!planFile) return [];
+  return entriesAtSource(workspace, fileName, position)
+    .map((n) => planRange(workspace, n.entry))
+    .filter((r): r is Range => r !== undefined)
+    .map((range) => ({ uri: URI.file(planFile).toString(), range }));
+}
+
+/** From a plan entry (in the plan file) or a call's name: every call site, and the plan entry itself when asked. */
+export function doReferences(workspace: AnalysisWorkspace, fileName: string, position: Position, includeDeclaration: boolean): Location[] {
+  const targets = workspace.isPlanFile(fileName) ? [entryAtPlan(workspace, position)].filter((n): n is PlanName => !!n) : entriesAtSource(workspace, fileName, position);
+  const index = callSiteIndex(workspace);
+  const locations: Location[] = [];
+  for (const target of targets) {
+    if (includeDeclaration && workspace.planFile) {
+      const range = planRange(workspace, target.entry);
+      if (range) locations.push({ uri: URI.file(workspace.planFile).toString(), range });
+    }
+    for (const site of index.get(siteKey(target.kind, target.entry.name)) ?? []) locations.push({ uri: URI.file(site.file).toString(), range: site.range });
+  }
+  return locations;
+}
+
+/**
+ * Renames an event in the plan and at every call site: literals in place, names resolved from a
+ * constant at the constant. Names built from templates or prefixes are left alone.
+ */
+export function doRename(workspace: AnalysisWorkspace, fileName: string, position: Position, newName: string): WorkspaceEdit | null {
+  const plan = workspace.plan;
+  const planFile = workspace.planFile;
+  const target = workspace.isPlanFile(fileName) ? entryAtPlan(workspace, position) : entriesAtSource(workspace, fileName, position)[0];
+  if (!plan || !planFile || !target) return null;
+  const changes: Record<string, TextEdit[]> = {};
+  const add = (file: string, edit: TextEdit) => {
+    const uri = URI.file(file).toString();
+    const list = (changes[uri] ??= []);
+    if (!list.some((e) => e.range.start.line === edit.range.start.line && e.range.start.character === edit.range.start.character)) list.push(edit);
+  };
+  const range = planRange(workspace, target.entry);
+  const document = workspace.planState.loaded?.document;
+  if (range && document) {
+    const newText = document.language === 'json' ? JSON.stringify(newName) : plan.format === 'native' ? stringify(newName).trimEnd() : JSON.stringify(newName);
+    add(planFile, { range, newText });
+  }
+  for (const site of callSiteIndex(workspace).get(siteKey(target.kind, target.entry.name)) ?? []) {
+    if (site.name.isLiteral) {
+      const sourceFile = workspace.sourceFile(site.file);
+      const quote = sourceFile?.text.charAt(offsetAt(sourceFile, site.range.start)) ?? "'";
+      add(site.file, { range: site.range, newText: quoted(newName, quote) });
+    } else if (site.name.origin) {
+      const originFile = workspace.sourceFile(site.name.origin.file);
+      const quote = originFile?.text.charAt(offsetAt(originFile, site.name.origin.range.start)) ?? "'";
+      add(site.name.origin.file, { range: site.name.origin.range, newText: quoted(newName, quote) });
+    }
+  }
+  return { changes };
+}
+
+/** Code lenses on the plan file: how many call sites each event has. */
+export function doCodeLens(workspace: AnalysisWorkspace, fileName: string): CodeLens[] {
+  const plan = workspace.plan;
+  if (!plan || !workspace.isPlanFile(fileName)) return [];
+  const index = callSiteIndex(workspace);
+  const lenses: CodeLens[] = [];
+  for (const { entry, kind } of namedEntries(plan)) {
+    const range = planRange(workspace, entry);
+    if (!range) continue;
+    const count = index.get(siteKey(kind, entry.name))?.length ?? 0;
+    const title = `${count} call site${count === 1 ? '' : 's'}${workspace.isScanned ? '' : ' so far'}`;
+    lenses.push({ range, command: { title, command: '' } });
+  }
+  return lenses;
+}
+
+/** `unused-event` diagnostics for the plan file, once every source file has been read. */
+export function unusedEventDiagnostics(workspace: AnalysisWorkspace, severities?: Parameters<typeof effectiveSeverity>[2]): Diagnostic[] {
+  const plan = workspace.plan;
+  if (!plan || !workspace.isScanned) return [];
+  const severity = effectiveSeverity('unused-event', plan, severities);
+  if (severity === 'off') return [];
+  const index = callSiteIndex(workspace);
+  const diagnostics: Diagnostic[] = [];
+  for (const { entry, kind } of namedEntries(plan)) {
+    if (entry.deprecated || index.get(siteKey(kind, entry.name))?.length) continue;
+    const range = planRange(workspace, entry);
+    if (!range) continue;
+    diagnostics.push({
+      range,
+      severity: toLspSeverity(severity),
+      source: 'tracklint',
+      code: 'unused-event',
+      codeDescription: { href: ruleDocsUrl('unused-event') },
+      message: formatMessage(RULES['unused-event'].meta.messages.unused, { Kind: kind === 'track' ? 'Event' : kind === 'page' ? 'Page' : 'Screen', name: entry.name }),
+      tags: [DiagnosticTag.Unnecessary],
+      data: { ruleId: 'unused-event', eventName: entry.name },
+    });
+  }
+  return diagnostics;
+}
+
