@@ -6,7 +6,7 @@ import { loadPlan } from '../core/plan/load';
 import { ruleDocsUrl } from '../core/rules';
 import { checkFiles, collectSourceFiles, createWorkspaceProject, findTsConfig } from '../core/workspace';
 import type { Finding } from '../core/types';
-import { findPlanFile, PLAN_FILE_NAMES } from './findPlan';
+import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
 import type { FileResult } from './formatters/types';
 

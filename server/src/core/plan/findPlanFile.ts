@@ -19,3 +19,14 @@ export function findPlanFile(start: string): string | undefined {
     dir = parent;
   }
 }
+
+/**
+ * For an editor workspace: the plan at or above `root`, else the shallowest plan file inside it
+ * (a monorepo may keep it in a package), ignoring dependencies and build output.
+ */
+export function findPlanFileInWorkspace(root: string, globSync: (patterns: string[], options: { cwd: string; ignore: string[]; absolute: boolean; deep: number }) => string[]): string | undefined {
+  const upward = findPlanFile(root);
+  if (upward) return upward;
+  const found = globSync(['**/tracking-plan.{yaml,yml,json}'], { cwd: root, ignore: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.git/**'], absolute: true, deep: 4 });
+  return found.sort((a, b) => a.split(/[\\/]/).length - b.split(/[\\/]/).length || a.localeCompare(b))[0];
+}

@@ -1,0 +1,457 @@
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { isSourceFileName } from '../core/workspace';
+import { AnalysisWorkspace } from '../service/analysisWorkspace';
+import { addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
+import { createLanguageService, type LanguageService } from '../service/languageService';
+import { CheckWorkspaceRequest, PlanStatusNotification, SERVER_COMMANDS, type PlanStatus } from './protocol';
+import { DocumentScheduler } from './documentScheduler';
+import type { RuntimeEnvironment } from './runtime';
+import { parseSettings, DEFAULT_SETTINGS, type ServerSettings } from './settings';
+
+interface FolderState {
+  root: string;
+  settings: ServerSettings;
+  workspace: AnalysisWorkspace;
+  service: LanguageService;
+  scan?: Promise<void>;
+}
+
+interface ClientSupport {
+  pullDiagnostics: boolean;
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  workDoneProgress: boolean;
+  codeLensRefresh: boolean;
+}
+
+/**
+ * The tracklint language server: wires the language service to an LSP connection. The entry point
+ * (server/src/node/serverMain.ts) only creates the connection and calls this.
+ */
+export function startServer(connection: Connection, runtime: RuntimeEnvironment): void {
+  const documents = new TextDocuments(TextDocument);
+  const scheduler = new DocumentScheduler(runtime.timer);
+  const folders = new Map<string, Promise<FolderState>>();
+  /** Diagnostics counts by URI, as last published or pulled, for the status bar. */
+  const problemCounts = new Map<string, number>();
+  let support: ClientSupport = { pullDiagnostics: false, configuration: false, watchedFilesRegistration: false, workDoneProgress: false, codeLensRefresh: false };
+  let workspaceRoots: string[] = [];
+
+  const logError = (what: string, error: unknown) => connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
+  /** Runs a handler so that an internal error is logged and answered with `fallback`, never thrown across the connection. */
+  async function guard<T>(what: string, fallback: T, work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      logError(`tracklint: ${what} failed`, error);
+      return fallback;
+    }
+  }
+
+  const fsPathOf = (uri: string) => URI.parse(uri).fsPath;
+  const uriOf = (fileName: string) => URI.file(fileName).toString();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    support = {
+      pullDiagnostics: !!capabilities.textDocument?.diagnostic,
+      configuration: !!capabilities.workspace?.configuration,
+      watchedFilesRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      workDoneProgress: !!capabilities.window?.workDoneProgress,
+      codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
+    };
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri));
+    if (!workspaceRoots.length && params.rootUri) workspaceRoots = [fsPathOf(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.addEventToPlan] },
+        ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'tracklint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.watchedFilesRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/{tracking-plan.{yaml,yml,json},tsconfig.json,jsconfig.json}' }, { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}' }],
+        })
+        .catch((error) => logError('tracklint: registering file watchers failed', error));
+    }
+    for (const root of workspaceRoots) void guard('workspace scan', undefined, async () => scanFolder(await folderFor(root)));
+  });
+
+  async function readSettings(root: string): Promise<ServerSettings> {
+    if (!support.configuration) return DEFAULT_SETTINGS;
+    const raw = await connection.workspace.getConfiguration({ scopeUri: uriOf(root), section: 'tracklint' }).catch(() => undefined);
+    const { settings, problems } = parseSettings(raw);
+    for (const problem of problems) connection.console.warn(problem);
+    return settings;
+  }
+
+  function workspaceOptions(root: string, settings: ServerSettings) {
+    return {
+      planFile: settings.planPath ? path.resolve(root, settings.planPath) : undefined,
+      severities: settings.rules,
+      extraCallees: settings.callees,
+    };
+  }
+
+  /** The folder a file belongs to: the innermost workspace folder holding it, or its own folder outside any. */
+  function rootFor(fileName: string): string {
+    const candidates = workspaceRoots.filter((root) => {
+      const relative = path.relative(root, fileName);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
+    if (candidates.length) return candidates.sort((a, b) => b.length - a.length)[0];
+    const plan = runtime.host.findPlanFile(path.dirname(fileName));
+    return plan ? path.dirname(plan) : path.dirname(fileName);
+  }
+
+  function folderFor(rootOrFile: string): Promise<FolderState> {
+    const root = workspaceRoots.includes(rootOrFile) ? rootOrFile : rootFor(rootOrFile);
+    let state = folders.get(root);
+    if (!state) {
+      state = (async () => {
+        const settings = await readSettings(root);
+        const workspace = new AnalysisWorkspace(root, runtime.host, workspaceOptions(root, settings));
+        return { root, settings, workspace, service: createLanguageService(workspace) };
+      })();
+      folders.set(root, state);
+    }
+    return state;
+  }
+
+  /** Makes the workspace see exactly the editor's text before a request is answered. */
+  function syncDocument(state: FolderState, document: TextDocument | undefined): void {
+    if (!document) return;
+    const fileName = fsPathOf(document.uri);
+    if (state.workspace.isPlanFile(fileName)) return;
+    state.workspace.setOverlay(fileName, document.getText());
+  }
+
+  async function forDocument(uri: string): Promise<{ state: FolderState; fileName: string }> {
+    const fileName = fsPathOf(uri);
+    const state = await folderFor(fileName);
+    syncDocument(state, documents.get(uri));
+    return { state, fileName };
+  }
+
+  function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    problemCounts.set(uri, diagnostics.length);
+    void connection.sendDiagnostics({ uri, diagnostics, version });
+  }
+
+  const isOpen = (fileName: string) => documents.get(uriOf(fileName)) !== undefined;
+
+  // ---- Validation -------------------------------------------------------------------------------
+
+  async function validateOpenDocument(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document || support.pullDiagnostics) return;
+    const version = document.version;
+    const { state, fileName } = await forDocument(uri);
+    const diagnostics = await guard('validation', [] as Diagnostic[], () => state.service.doValidate(fileName));
+    // A newer edit arrived while this one was checked: its own validation will publish.
+    if (documents.get(uri)?.version !== version) return;
+    publish(uri, diagnostics, version);
+    sendStatus(state);
+  }
+
+  function scheduleValidation(uri: string, state: FolderState): void {
+    scheduler.schedule(uri, state.settings.debounce, () => void validateOpenDocument(uri));
+  }
+
+  /** After the plan or settings change: every open document, every closed file already read, and the plan. */
+  async function revalidateFolder(state: FolderState): Promise<void> {
+    if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    for (const document of documents.all()) {
+      const fileName = fsPathOf(document.uri);
+      if ((await folderFor(fileName)) === state && !support.pullDiagnostics) scheduleValidation(document.uri, state);
+    }
+    if (state.workspace.isScanned) await validateClosedFiles(state);
+    publishPlanDiagnostics(state);
+    if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** Diagnostics of files that are not open in the editor, so the Problems panel covers the workspace. */
+  async function validateClosedFiles(state: FolderState, isCancelled: () => boolean = () => false): Promise<void> {
+    const files = state.workspace.sourceFileNames();
+    for (let i = 0; i < files.length; i++) {
+      if (isCancelled()) return;
+      const fileName = files[i];
+      if (isOpen(fileName)) continue;
+      const diagnostics = await guard(`validation of ${fileName}`, [] as Diagnostic[], () => state.service.doValidate(fileName));
+      const uri = uriOf(fileName);
+      if (diagnostics.length || problemCounts.get(uri)) publish(uri, diagnostics);
+      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sendStatus(state);
+  }
+
+  function publishPlanDiagnostics(state: FolderState): void {
+    const planFile = state.workspace.planFile;
+    if (!planFile || (support.pullDiagnostics && isOpen(planFile))) return;
+    publish(uriOf(planFile), state.service.doValidate(planFile));
+  }
+
+  async function scanFolder(state: FolderState): Promise<void> {
+    if (state.scan) return state.scan;
+    state.scan = (async () => {
+      const progress = support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('tracklint', 0, 'Reading the workspace', true);
+      let cancelled = false;
+      const isCancelled = () => cancelled || !!progress?.token.isCancellationRequested;
+      try {
+        await state.workspace.scan({
+          onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 50) : 50, `Read ${done} of ${total} files`),
+          isCancelled,
+        });
+        if (!isCancelled()) {
+          progress?.report(50, 'Checking files');
+          await validateClosedFiles(state, isCancelled);
+          publishPlanDiagnostics(state);
+          if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        }
+      } finally {
+        cancelled = isCancelled();
+        progress?.done();
+        sendStatus(state);
+      }
+    })();
+    return state.scan;
+  }
+
+  function sendStatus(state: FolderState): void {
+    const { planState } = state.workspace;
+    const loaded = planState.loaded;
+    const plan = state.workspace.plan;
+    let problemCount = 0;
+    for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
+    const status: PlanStatus = {
+      state: !planState.file ? 'missing' : loaded?.plan ? 'ok' : 'invalid',
+      planFile: planState.file,
+      planName: plan?.name ?? (planState.file ? path.basename(planState.file) : undefined),
+      eventCount: plan?.events.size ?? 0,
+      problemCount,
+      message: !planState.file
+        ? `No tracking-plan.yaml, .yml or .json found in ${state.root}. Create one, or set tracklint.planPath.`
+        : !loaded?.plan
+          ? `The tracking plan has ${loaded?.findings.length ?? 0} problem(s)${plan ? '; checking with the last valid version' : ''}.`
+          : undefined,
+    };
+    void connection.sendNotification(PlanStatusNotification, status);
+  }
+
+  // ---- Document events --------------------------------------------------------------------------
+
+  // TextDocuments reports an opened document through onDidChangeContent too: validation starts there.
+  documents.onDidOpen((event) => {
+    // In pull mode the editor asks for this file's diagnostics; drop what was pushed while it was closed.
+    if (support.pullDiagnostics && problemCounts.get(event.document.uri)) publish(event.document.uri, []);
+  });
+
+  documents.onDidChangeContent((event) => {
+    void guard('change', undefined, async () => {
+      const fileName = fsPathOf(event.document.uri);
+      const state = await folderFor(fileName);
+      if (state.workspace.isPlanFile(fileName)) return onPlanText(state, event.document.getText());
+      syncDocument(state, event.document);
+      scheduleValidation(event.document.uri, state);
+    });
+  });
+
+  documents.onDidClose((event) => {
+    void guard('close', undefined, async () => {
+      const fileName = fsPathOf(event.document.uri);
+      const state = await folderFor(fileName);
+      scheduler.cancel(event.document.uri);
+      if (state.workspace.isPlanFile(fileName)) return onPlanText(state, undefined);
+      state.workspace.removeOverlay(fileName);
+      // Closed files keep their problems in the Problems panel, judged on the text on disk.
+      const diagnostics = runtime.host.fileExists(fileName) ? await guard('validation', [] as Diagnostic[], () => state.service.doValidate(fileName)) : [];
+      publish(event.document.uri, diagnostics);
+      sendStatus(state);
+    });
+  });
+
+  async function onPlanText(state: FolderState, text: string | undefined): Promise<void> {
+    const changed = state.workspace.reloadPlan(text);
+    if (changed) await revalidateFolder(state);
+    else publishPlanDiagnostics(state);
+    sendStatus(state);
+  }
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void guard('file change', undefined, async () => {
+      const touched = new Set<FolderState>();
+      const planTouched = new Set<FolderState>();
+      for (const change of params.changes) {
+        const fileName = fsPathOf(change.uri);
+        const state = await folderFor(fileName);
+        const base = path.basename(fileName);
+        if (/^tracking-plan\.(ya?ml|json)$/.test(base)) {
+          if (!isOpen(fileName)) planTouched.add(state);
+        } else if (isSourceFileName(fileName)) {
+          state.workspace.refreshFromDisk(fileName);
+          if (change.type === FileChangeType.Deleted && problemCounts.get(change.uri)) publish(change.uri, []);
+          touched.add(state);
+        }
+      }
+      for (const state of planTouched) await onPlanText(state, undefined);
+      for (const state of touched) {
+        if (planTouched.has(state)) continue;
+        for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) scheduleValidation(document.uri, state);
+      }
+    });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    void guard('configuration change', undefined, async () => {
+      for (const pending of folders.values()) {
+        const state = await pending;
+        state.settings = await readSettings(state.root);
+        const { planChanged } = state.workspace.updateOptions(workspaceOptions(state.root, state.settings));
+        if (planChanged) publishPlanDiagnostics(state);
+        await revalidateFolder(state);
+        sendStatus(state);
+      }
+    });
+  });
+
+  // ---- Requests ---------------------------------------------------------------------------------
+
+  connection.languages.diagnostics.on((params, token) =>
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const items = state.service.doValidate(fileName);
+      problemCounts.set(params.textDocument.uri, items.length);
+      sendStatus(state);
+      return { kind: DocumentDiagnosticReportKind.Full, items };
+    }),
+  );
+
+  connection.onCompletion((params, token) =>
+    guard('completion', null, async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      return token.isCancellationRequested ? null : state.service.doComplete(fileName, params.position);
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    guard('hover', null, async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      return token.isCancellationRequested ? null : state.service.doHover(fileName, params.position);
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    guard('code actions', [], async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      return token.isCancellationRequested ? [] : state.service.doCodeActions(fileName, params.context.diagnostics, params.context.only);
+    }),
+  );
+
+  connection.onDefinition((params, token) =>
+    guard('definition', [], async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      return token.isCancellationRequested ? [] : state.service.doDefinition(fileName, params.position);
+    }),
+  );
+
+  connection.onReferences((params, token) =>
+    guard('references', [], async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      await scanFolder(state);
+      return token.isCancellationRequested ? [] : state.service.doReferences(fileName, params.position, params.context.includeDeclaration);
+    }),
+  );
+
+  connection.onRenameRequest((params, token) =>
+    guard('rename', null, async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      await scanFolder(state);
+      return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    guard('code lens', [], async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      return token.isCancellationRequested ? [] : state.service.doCodeLens(fileName);
+    }),
+  );
+
+  connection.onExecuteCommand((params) =>
+    guard('command', null, async () => {
+      if (params.command !== SERVER_COMMANDS.addEventToPlan) return null;
+      const [argument] = (params.arguments ?? []) as [{ name?: unknown; uri?: unknown; kind?: unknown } | undefined];
+      const name = typeof argument?.name === 'string' ? argument.name.trim() : '';
+      if (!name) return null;
+      const fileName = typeof argument?.uri === 'string' ? fsPathOf(argument.uri) : workspaceRoots[0];
+      if (!fileName) return null;
+      const state = await folderFor(fileName);
+      const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
+      if (state.workspace.plan && (kind === 'track' ? state.workspace.plan.events : kind === 'page' ? state.workspace.plan.pages : state.workspace.plan.screens).has(name)) {
+        void connection.window.showInformationMessage(`'${name}' is already in the tracking plan.`);
+        return null;
+      }
+      const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
+      if (!edit) {
+        void connection.window.showWarningMessage('tracklint cannot add events to this tracking plan (it is missing, invalid, or in a format that cannot be edited in place).');
+        return null;
+      }
+      await connection.workspace.applyEdit({ label: `Add '${name}' to the tracking plan`, edit });
+      return null;
+    }),
+  );
+
+  connection.onRequest(CheckWorkspaceRequest, () =>
+    guard('check workspace', { fileCount: 0, problemCount: 0 }, async () => {
+      let fileCount = 0;
+      let problemCount = 0;
+      for (const root of workspaceRoots) {
+        const state = await folderFor(root);
+        await scanFolder(state);
+        await validateClosedFiles(state);
+        for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) await validateOpenDocument(document.uri);
+        publishPlanDiagnostics(state);
+        fileCount += state.workspace.sourceFileNames().length;
+        for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
+      }
+      return { fileCount, problemCount };
+    }),
+  );
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

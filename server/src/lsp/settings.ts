@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CalleeSchema } from '../core/plan/nativeSchema';
+import type { CalleeSpec } from '../core/plan/model';
+import { RULE_IDS, type RuleId, type SeveritySetting } from '../core/types';
+
+/** The settings as the server uses them: validated, with defaults filled in. */
+export interface ServerSettings {
+  planPath: string;
+  callees: CalleeSpec[];
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+  debounce: number;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { planPath: '', callees: [], rules: {}, debounce: 150, maxFileSize: 1024 * 1024 };
+
+const FIELDS = {
+  planPath: z.string(),
+  callees: z.array(CalleeSchema),
+  rules: z.partialRecord(z.enum(RULE_IDS), z.enum(['error', 'warning', 'info', 'hint', 'off'])),
+  debounce: z.number().int().min(0).max(10_000),
+  maxFileSize: z.number().int().positive(),
+};
+
+/**
+ * Merges what the client sent onto the defaults, field by field: a wrong value for one setting is
+ * reported and replaced by its default, and never costs the others.
+ */
+export function parseSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  for (const [key, schema] of Object.entries(FIELDS) as [keyof ServerSettings, z.ZodType][]) {
+    if (input[key] === undefined || input[key] === null) continue;
+    const parsed = schema.safeParse(input[key]);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = key === 'callees' ? (parsed.data as z.infer<typeof FIELDS.callees>).map(toCalleeSpec) : parsed.data;
+    else problems.push(`tracklint.${key}: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ')} — using the default.`);
+  }
+  return { settings, problems };
+}
+
+function toCalleeSpec(callee: z.infer<typeof CalleeSchema>): CalleeSpec {
+  const ref = (r: typeof callee.event) => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r);
+  return { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
+}

@@ -1,0 +1,26 @@
+import { readFileSync, statSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
+import { findPlanFileInWorkspace } from '../core/plan/findPlanFile';
+import { collectSourceFiles, findTsConfig } from '../core/workspace';
+import type { WorkspaceHost } from '../service/analysisWorkspace';
+
+/** The real file system, for the language server running in Node. */
+export const nodeWorkspaceHost: WorkspaceHost = {
+  readFile(fileName) {
+    try {
+      return readFileSync(fileName, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  fileExists(fileName) {
+    try {
+      return statSync(fileName).isFile();
+    } catch {
+      return false;
+    }
+  },
+  listSourceFiles: (root, ignore) => collectSourceFiles([root], { ignore }),
+  findTsConfig,
+  findPlanFile: (root) => findPlanFileInWorkspace(root, globSync),
+};

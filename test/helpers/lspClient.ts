@@ -1,0 +1,204 @@
+import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { startServer } from '../../server/src/lsp/server';
+import type { PlanStatus } from '../../server/src/lsp/protocol';
+import { nodeWorkspaceHost } from '../../server/src/node/nodeHost';
+
+export interface LspTestOptions {
+  /** Folder copied to a temporary workspace, so tests may edit files on disk. */
+  fixture: string;
+  /** Offer pull diagnostics (textDocument/diagnostic) like VS Code does; push otherwise. */
+  pullDiagnostics?: boolean;
+  settings?: Record<string, unknown>;
+  /** Extra folders or files below the workspace to delete after copying. */
+}
+
+/**
+ * A language client for tests, talking JSON-RPC to the real server over in-band streams:
+ * every message is serialized and parsed exactly as over stdio.
+ */
+export class LspTestClient {
+  readonly root: string;
+  readonly connection: MessageConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly statuses: PlanStatus[] = [];
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly logs: string[] = [];
+  private readonly versions = new Map<string, number>();
+  private waiters: (() => void)[] = [];
+  private settings: Record<string, unknown>;
+
+  private constructor(root: string, connection: MessageConnection, settings: Record<string, unknown>) {
+    this.root = root;
+    this.connection = connection;
+    this.settings = settings;
+  }
+
+  static async start(options: LspTestOptions): Promise<LspTestClient> {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'tracklint-lsp-')));
+    cpSync(options.fixture, root, { recursive: true });
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(serverConnection, {
+      host: nodeWorkspaceHost,
+      timer: {
+        setTimeout(callback, ms) {
+          const handle = setTimeout(callback, ms);
+          return { dispose: () => clearTimeout(handle) };
+        },
+      },
+    });
+    const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const client = new LspTestClient(root, connection, { debounce: 0, ...options.settings });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+      client.appliedEdits.push(params.edit);
+      client.notify();
+      return { applied: true };
+    });
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      client.diagnostics.set(params.uri, params);
+      if (process.env.LSP_DEBUG) console.log("publish", params.uri.split("/").pop(), params.version, JSON.stringify(params.diagnostics.map((d) => d.code)));
+      client.notify();
+    });
+    connection.onNotification('tracklint/planStatus', (status: PlanStatus) => {
+      client.statuses.push(status);
+      client.notify();
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
+    connection.onNotification('$/progress', () => client.notify());
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(root).toString(),
+      workspaceFolders: [{ uri: URI.file(root).toString(), name: 'test' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        window: { workDoneProgress: true },
+        textDocument: {
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+          completion: { completionItem: { snippetSupport: true } },
+          publishDiagnostics: { versionSupport: true },
+        },
+      },
+    });
+    connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  path(relative: string): string {
+    return path.join(this.root, relative);
+  }
+
+  uri(relative: string): string {
+    return URI.file(this.path(relative)).toString();
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter();
+  }
+
+  /** Resolves when `condition` holds, re-checked on every message from the server; fails after `timeout` ms. */
+  async waitFor<T>(what: string, condition: () => T | undefined, timeout = 20_000): Promise<T> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = condition();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 200);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Diagnostics published for a file, once a publication satisfies `accept` (default: any, for the current version). */
+  waitForDiagnostics(relative: string, accept: (diagnostics: Diagnostic[], version?: number) => boolean = () => true): Promise<Diagnostic[]> {
+    const uri = this.uri(relative);
+    return this.waitFor(`diagnostics of ${relative}`, () => {
+      const published = this.diagnostics.get(uri);
+      if (!published) return undefined;
+      const current = this.versions.get(uri);
+      if (current !== undefined && published.version !== undefined && published.version !== current) return undefined;
+      return accept(published.diagnostics, published.version) ? published.diagnostics : undefined;
+    });
+  }
+
+  open(relative: string, text: string, languageId = 'typescript'): void {
+    const uri = this.uri(relative);
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (a valid content change in incremental sync too). */
+  change(relative: string, text: string): number {
+    const uri = this.uri(relative);
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(relative: string): void {
+    const uri = this.uri(relative);
+    this.versions.delete(uri);
+    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async setSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = { debounce: 0, ...settings };
+    this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      // No `exit`: the server shares this process, and `exit` ends the process (the stdio test covers it).
+      await this.connection.sendRequest('shutdown');
+    } catch {
+      // The server may already be gone.
+    }
+    this.connection.dispose();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Splits `a|b` into the text without the marker and the marker's position (vscode-json-languageservice style). */
+export function cursor(textWithCursor: string): { text: string; position: { line: number; character: number } } {
+  const offset = textWithCursor.indexOf('|');
+  if (offset < 0) throw new Error('no | cursor in the text');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { text, position: { line: before.length - 1, character: before[before.length - 1].length } };
+}
+
+/** Applies LSP text edits to a text (edits must not overlap), as an editor would. */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (lineStarts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { LspTestClient } from '../helpers/lspClient';
+
+const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
+const DOCS = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';
+
+describe('diagnostics (push)', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture });
+  });
+  after(() => client.stop());
+
+  test('an opened file gets exact diagnostics: source, rule id as code, docs link, range, message, fix data', async () => {
+    client.open('src/app.ts', `analytics.track('purchase_completed');\n`);
+    const diagnostics = await client.waitForDiagnostics('src/app.ts');
+    assert.deepEqual(diagnostics, [
+      {
+        range: { start: { line: 0, character: 16 }, end: { line: 0, character: 36 } },
+        severity: 2,
+        source: 'tracklint',
+        code: 'event-name-casing',
+        codeDescription: { href: `${DOCS}event-name-casing.md` },
+        message: "Event name 'purchase_completed' is not Title Case; expected 'Purchase Completed'.",
+        data: { ruleId: 'event-name-casing', eventName: 'purchase_completed', suggestions: ['Purchase Completed'], replacement: 'Purchase Completed' },
+      },
+      {
+        range: { start: { line: 0, character: 16 }, end: { line: 0, character: 36 } },
+        severity: 1,
+        source: 'tracklint',
+        code: 'unknown-event',
+        codeDescription: { href: `${DOCS}unknown-event.md` },
+        message: "Event 'purchase_completed' is not in the tracking plan. Did you mean 'Purchase Completed'? It is deprecated; use 'Order Completed'.",
+        data: { ruleId: 'unknown-event', eventName: 'purchase_completed', suggestions: ['Order Completed', 'Purchase Completed'], replacement: 'Order Completed' },
+      },
+    ]);
+  });
+
+  test('every change is re-checked, and the published version is the newest', async () => {
+    client.change('src/app.ts', `analytics.track('Signed Up', { method: 'sso' });\n`);
+    const version = client.change('src/app.ts', `analytics.track('Signed Up', { method: 'phone' });\n`);
+    const diagnostics = await client.waitForDiagnostics('src/app.ts', (d, v) => v === version);
+    assert.deepEqual(diagnostics.map((d) => d.message), [`Property 'method' of event 'Signed Up' must be one of "email", "google"; found "phone".`]);
+    assert.equal(client.diagnostics.get(client.uri('src/app.ts'))?.version, version);
+  });
+
+  test('the workspace scan publishes problems of files that are not open', async () => {
+    const diagnostics = await client.waitForDiagnostics('src/closed.ts');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      [['unknown-event', 3, 18, "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"]],
+    );
+    assert.equal(client.diagnostics.has(client.uri('src/clean.ts')), false, 'a clean file gets no empty publication');
+  });
+
+  test('unused plan events are hinted on the plan file once the scan is done', async () => {
+    const diagnostics = await client.waitForDiagnostics('tracking-plan.yaml', (d) => d.some((x) => x.code === 'unused-event'));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message, d.tags]),
+      [['unused-event', 4, 23, 2, "Event 'Wishlist Shared' is in the tracking plan, but no code in the workspace sends it.", [1]]],
+    );
+  });
+
+  test('the status reports the plan, its events and the problems', async () => {
+    const status = await client.waitFor('a status with problems', () => client.statuses.findLast((s) => s.problemCount > 0));
+    assert.equal(status.state, 'ok');
+    assert.equal(status.planName, 'LSP Shop');
+    assert.equal(status.eventCount, 4);
+    assert.equal(status.planFile, client.path('tracking-plan.yaml'));
+  });
+
+  test('unsaved plan edits re-check open files; a broken plan keeps the last good one in use', async () => {
+    const planText = (await import('node:fs')).readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    client.open('tracking-plan.yaml', planText.replace('enum: [email, google]', 'enum: [email, google, phone]'), 'yaml');
+    await client.waitForDiagnostics('src/app.ts', (d) => d.length === 0);
+    client.change('tracking-plan.yaml', planText.replace('events:\n', 'events:\n  Broken: [\n'));
+    const planDiagnostics = await client.waitForDiagnostics('tracking-plan.yaml', (d) => d.some((x) => x.code === 'invalid-plan'));
+    assert.deepEqual(
+      planDiagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      [['invalid-plan', 7, 2, 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ].']],
+    );
+    const status = await client.waitFor('invalid status', () => client.statuses.findLast((s) => s.state === 'invalid'));
+    assert.match(status.message ?? '', /checking with the last valid version/);
+    // Still checked against the last good plan (the one that allows 'phone').
+    client.change('src/app.ts', `analytics.track('Signed Up', { method: 'phone' });\nanalytics.track('Nope');\n`);
+    const diagnostics = await client.waitForDiagnostics('src/app.ts', (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => d.message), ["Event 'Nope' is not in the tracking plan."]);
+    client.close('tracking-plan.yaml');
+    await client.waitForDiagnostics('src/app.ts', (d) => d.some((x) => x.code === 'property-value'));
+  });
+
+  test('a plan rewritten on disk is picked up through the file watcher', async () => {
+    const planFile = client.path('tracking-plan.yaml');
+    const planText = (await import('node:fs')).readFileSync(planFile, 'utf8');
+    writeFileSync(planFile, planText.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {}\n  Nope: {}\n'));
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 2 }] });
+    const diagnostics = await client.waitForDiagnostics('src/app.ts', (d) => !d.some((x) => x.message.includes("'Nope'")));
+    assert.deepEqual(diagnostics.map((d) => d.code), ['property-value']);
+  });
+});
+
+describe('diagnostics (pull)', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture, pullDiagnostics: true });
+  });
+  after(() => client.stop());
+
+  test('open files are pulled with textDocument/diagnostic; nothing is pushed for them', async () => {
+    client.open('src/app.ts', `analytics.track('Order Completed', { order_id: 'o', total: 1 });\n`);
+    const report = await client.request<{ kind: string; items: { code: string; message: string }[] }>('textDocument/diagnostic', { textDocument: { uri: client.uri('src/app.ts') } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => [d.code, d.message]), [['missing-required-property', "Missing required property 'currency' of event 'Order Completed'."]]);
+    await client.waitForDiagnostics('src/closed.ts');
+    assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
+  });
+});
