@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { Diagnostic, PublishDiagnosticsParams, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
@@ -33,6 +34,7 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   private settings: Record<string, unknown>;
+  private streams: PassThrough[] = [];
 
   private constructor(root: string, connection: MessageConnection, settings: Record<string, unknown>) {
     this.root = root;
@@ -57,6 +59,7 @@ export class LspTestClient {
     });
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new LspTestClient(root, connection, { debounce: 0, ...options.settings });
+    client.streams = [toServer, toClient];
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
@@ -76,11 +79,14 @@ export class LspTestClient {
       client.statuses.push(status);
       client.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+    });
     connection.onNotification('$/progress', () => client.notify());
     connection.listen();
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      // No process id: with one, the server polls for this process every few seconds and the test run never ends.
+      processId: null,
       rootUri: URI.file(root).toString(),
       workspaceFolders: [{ uri: URI.file(root).toString(), name: 'test' }],
       capabilities: {
@@ -179,6 +185,7 @@ export class LspTestClient {
       // The server may already be gone.
     }
     this.connection.dispose();
+    for (const stream of this.streams) stream.end();
     rmSync(this.root, { recursive: true, force: true });
   }
 }

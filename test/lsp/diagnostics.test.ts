@@ -97,7 +97,7 @@ describe('diagnostics (push)', () => {
     const planText = (await import('node:fs')).readFileSync(planFile, 'utf8');
     writeFileSync(planFile, planText.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {}\n  Nope: {}\n'));
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 2 }] });
-    const diagnostics = await client.waitForDiagnostics('src/app.ts', (d) => !d.some((x) => x.message.includes("'Nope'")));
+    const diagnostics = await client.waitForDiagnostics('src/app.ts', (d) => !d.some((x) => JSON.stringify(x.message).includes("'Nope'")));
     assert.deepEqual(diagnostics.map((d) => d.code), ['property-value']);
   });
 });

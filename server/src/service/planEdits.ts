@@ -1,5 +1,5 @@
 import * as jsonc from 'jsonc-parser';
-import { isMap, isPair, isScalar, parseDocument, stringify } from 'yaml';
+import { Document, isMap, isPair, isScalar, parseDocument, stringify } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PlanDocument } from '../core/plan/document';
 import type { JsonSchema } from '../core/plan/jsonSchema';
@@ -61,7 +61,7 @@ function yamlEdits(document: PlanDocument, section: string, name: string, entry:
   const doc = parseDocument(text);
   const root = doc.contents;
   const sectionPair = isMap(root) ? root.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === section) : undefined;
-  const body = Object.keys(entry).length ? stringify(entry, { indent: 2, lineWidth: 0, flowCollectionPadding: true }).trimEnd() : '';
+  const body = yamlEntryBody(entry);
   const keyText = stringify(name).trimEnd();
   if (!sectionPair || !isPair(sectionPair)) {
     const block = `${section}:${eol}  ${keyText}:${body ? eol + indentLines(body, '    ', eol) : ' {}'}${eol}`;
@@ -91,6 +91,28 @@ function yamlEdits(document: PlanDocument, section: string, name: string, entry:
   const merged = { ...existing, [name]: Object.keys(entry).length ? entry : {} };
   const block = stringify({ [section]: merged }, { indent: 2, lineWidth: 0, flowCollectionPadding: true }).trimEnd();
   return [{ range: document.rangeOfOffsets(start, end - start), newText: block.split('\n').join(eol) }];
+}
+
+/**
+ * The entry in the style plans are usually written in: one line per property with its schema as a
+ * flow map (`order_id: { type: string }`), and `required: [a, b]`.
+ */
+function yamlEntryBody(entry: Record<string, unknown>): string {
+  const lines: string[] = [];
+  const flow = (value: unknown) => {
+    const doc = new Document(value);
+    if (isMap(doc.contents) || (doc.contents && 'flow' in doc.contents)) (doc.contents as { flow?: boolean }).flow = true;
+    return doc.toString({ flowCollectionPadding: true, lineWidth: 0 }).trimEnd();
+  };
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'properties' && value && typeof value === 'object') {
+      lines.push('properties:');
+      for (const [property, schema] of Object.entries(value)) lines.push(`  ${stringify(property).trimEnd()}: ${flow(schema)}`);
+    } else if (key === 'required' && Array.isArray(value)) {
+      lines.push(`required: [${value.map((v) => stringify(v).trimEnd()).join(', ')}]`);
+    } else lines.push(stringify({ [key]: value }, { lineWidth: 0 }).trimEnd());
+  }
+  return lines.join('\n');
 }
 
 function indentLines(text: string, indent: string, eol: string): string {

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { SERVER_COMMANDS } from '../../../server/src/lsp/protocol';
+import { eventNameAtCursor } from '../eventNameAtCursor';
+import { CHECKED_LANGUAGES } from '../languages';
+import { requireRunningServer, type CommandContext } from './commandContext';
+
+/**
+ * tracklint.addEventToPlan: asks for the event name (pre-filled with the string under the cursor)
+ * and lets the server add it to the plan file, which it edits through workspace/applyEdit (so the
+ * change is undoable and the file need not be open).
+ */
+export async function addEventToPlan({ client, log }: CommandContext): Promise<void> {
+  requireRunningServer(client);
+  const editor = vscode.window.activeTextEditor;
+  const atCursor = editor && isCheckedLanguage(editor.document.languageId)
+    ? eventNameAtCursor(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character)
+    : undefined;
+
+  const name = await vscode.window.showInputBox({
+    title: 'tracklint: Add Event to Plan',
+    prompt: 'Name of the event to add to the tracking plan',
+    value: atCursor?.name,
+    validateInput: (value) => (value.trim() === '' ? 'Enter an event name.' : undefined),
+  });
+  if (name === undefined) return; // cancelled
+
+  const argument = { name: name.trim(), uri: editor?.document.uri.toString(), ...(atCursor?.kind ? { kind: atCursor.kind } : {}) };
+  log.info(`Adding '${argument.name}' to the tracking plan`);
+  // The server reports "already in the plan" and similar as an error response, which guardCommand shows.
+  await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.addEventToPlan, arguments: [argument] });
+  const choice = await vscode.window.showInformationMessage(`tracklint: added '${argument.name}' to the tracking plan.`, 'Open Tracking Plan');
+  if (choice === 'Open Tracking Plan') await vscode.commands.executeCommand('tracklint.openPlan');
+}
+
+function isCheckedLanguage(languageId: string): boolean {
+  return (CHECKED_LANGUAGES as readonly string[]).includes(languageId);
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { PlanStatusNotification } from '../../server/src/lsp/protocol';
+import { addEventToPlan } from './commands/addEventToPlan';
+import { checkWorkspace } from './commands/checkWorkspace';
+import type { CommandContext } from './commands/commandContext';
+import { openPlan } from './commands/openPlan';
+import { guardCommand } from './guardCommand';
+import { createLanguageClient } from './languageClient';
+import { PlanStatusBar } from './planStatusBar';
+import type { ServerState } from './planStatusView';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  // A log channel: the language client writes its own messages and the LSP trace here
+  // (the trace appears when the channel's log level is Trace; tracklint.trace.server sets its detail).
+  const log = vscode.window.createOutputChannel('tracklint', { log: true });
+  const statusBar = new PlanStatusBar();
+  client = createLanguageClient(context, log);
+  const commandContext: CommandContext = { client, log, statusBar };
+  context.subscriptions.push(log, statusBar);
+
+  context.subscriptions.push(
+    client.onDidChangeState(({ newState }) => statusBar.setServerState(serverState(newState))),
+  );
+  // Registered before start: the client re-installs handlers on every (re)start.
+  client.onNotification(PlanStatusNotification, (status) => statusBar.setPlanStatus(status));
+
+  const register = (id: string, title: string, handler: (c: CommandContext) => Promise<void>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, guardCommand(title, log, () => handler(commandContext))));
+  register('tracklint.checkWorkspace', 'Check Workspace', checkWorkspace);
+  register('tracklint.openPlan', 'Open Tracking Plan', openPlan);
+  register('tracklint.addEventToPlan', 'Add Event to Plan', addEventToPlan);
+  register('tracklint.restartServer', 'Restart Server', async ({ client: c }) => {
+    log.info('Restarting the server');
+    await c.restart();
+  });
+  register('tracklint.showOutput', 'Show Output', async () => log.show(true));
+
+  // Not awaited: activation should not wait for the server to load the workspace. A failure to
+  // start is logged and shown by the status bar; "Restart Server" retries.
+  client.start().catch((error: unknown) => {
+    log.error('The tracklint language server failed to start:', error instanceof Error ? error : String(error));
+    statusBar.setServerState('stopped');
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function serverState(state: State): ServerState {
+  if (state === State.Running) return 'running';
+  if (state === State.Starting) return 'starting';
+  return 'stopped';
+}
