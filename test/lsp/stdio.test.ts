@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+const root = path.resolve(__dirname, '../..');
+const workspace = path.join(root, 'examples/shop');
+
+/** The shipped bundle, as Neovim, Helix or Zed start it: `tracklint-lsp --stdio`. */
+function startStdioServer() {
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, connection, exited };
+}
+
+async function initialize(connection: ReturnType<typeof startStdioServer>['connection']) {
+  return connection.sendRequest('initialize', {
+    processId: null,
+    rootUri: URI.file(workspace).toString(),
+    workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'shop' }],
+    capabilities: {},
+  }) as Promise<{ capabilities: Record<string, unknown>; serverInfo: { name: string } }>;
+}
+
+describe('tracklint-lsp --stdio', () => {
+  test('serves a client over stdio and exits with 0 on shutdown and exit', async () => {
+    const { connection, exited } = startStdioServer();
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
+      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        if (params.uri.endsWith('opened.ts')) resolve(params);
+      });
+    });
+    const result = await initialize(connection);
+    assert.equal(result.serverInfo.name, 'tracklint');
+    assert.deepEqual(Object.keys(result.capabilities).sort(), [
+      'codeActionProvider', 'codeLensProvider', 'completionProvider', 'definitionProvider', 'executeCommandProvider', 'hoverProvider', 'referencesProvider', 'renameProvider', 'textDocumentSync',
+    ]);
+    connection.sendNotification('initialized', {});
+    const uri = URI.file(path.join(workspace, 'src/opened.ts')).toString();
+    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: `window.analytics.track('Order Complete');\n` } });
+    const published = await diagnostics;
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
+      ['unknown-event', "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"],
+    ]);
+    await connection.sendRequest('shutdown');
+    connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    connection.dispose();
+  });
+
+  test('a client that disconnects abruptly: the server exits by itself', async () => {
+    const { child, connection, exited } = startStdioServer();
+    await initialize(connection);
+    connection.dispose();
+    child.stdin.end();
+    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    assert.notEqual(code, 'still running');
+    if (code === 'still running') child.kill();
+  });
+});
