@@ -90,4 +90,12 @@ describe('navigation', () => {
     const planText = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
     assert.equal(applyEdits(planText, edit.changes![client.uri('tracking-plan.yaml')]), planText.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {} # nobody sends this one\n  Coupon Applied: {}\n'));
   });
+
+  test('adding an event that is already planned is an error response, not an edit', async () => {
+    await assert.rejects(
+      client.request('workspace/executeCommand', { command: 'tracklint.server.addEventToPlan', arguments: [{ name: 'Signed Up' }] }),
+      { message: "'Signed Up' is already in the tracking plan." },
+    );
+    assert.equal(client.appliedEdits.length, 1);
+  });
 });

@@ -4,6 +4,8 @@ import {
   CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -410,26 +412,24 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onExecuteCommand((params) =>
-    guard('command', null, async () => {
-      if (params.command !== SERVER_COMMANDS.addEventToPlan) return null;
+    guard<ResponseError<void> | null>('command', null, async () => {
+      if (params.command !== SERVER_COMMANDS.addEventToPlan) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'.`);
       const [argument] = (params.arguments ?? []) as [{ name?: unknown; uri?: unknown; kind?: unknown } | undefined];
       const name = typeof argument?.name === 'string' ? argument.name.trim() : '';
-      if (!name) return null;
+      if (!name) return new ResponseError(ErrorCodes.InvalidParams, 'An event name is required.');
       const fileName = typeof argument?.uri === 'string' ? fsPathOf(argument.uri) : workspaceRoots[0];
-      if (!fileName) return null;
+      if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
-      if (state.workspace.plan && (kind === 'track' ? state.workspace.plan.events : kind === 'page' ? state.workspace.plan.pages : state.workspace.plan.screens).has(name)) {
-        void connection.window.showInformationMessage(`'${name}' is already in the tracking plan.`);
-        return null;
+      const plan = state.workspace.plan;
+      if (plan && (kind === 'track' ? plan.events : kind === 'page' ? plan.pages : plan.screens).has(name)) {
+        return new ResponseError(ErrorCodes.InvalidParams, `'${name}' is already in the tracking plan.`);
       }
+      // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
-      if (!edit) {
-        void connection.window.showWarningMessage('tracklint cannot add events to this tracking plan (it is missing, invalid, or in a format that cannot be edited in place).');
-        return null;
-      }
-      await connection.workspace.applyEdit({ label: `Add '${name}' to the tracking plan`, edit });
-      return null;
+      if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'The tracking plan is missing, invalid, or in a format tracklint cannot add events to in place.');
+      const result = await connection.workspace.applyEdit({ label: `Add '${name}' to the tracking plan`, edit });
+      return result.applied ? null : new ResponseError(ErrorCodes.InvalidRequest, `The editor did not apply the edit${result.failureReason ? `: ${result.failureReason}` : '.'}`);
     }),
   );
 
