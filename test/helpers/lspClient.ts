@@ -168,9 +168,12 @@ export class LspTestClient {
     this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /** Changes the settings the server pulls, and resolves once it has re-read them (it reports a new status then). */
   async setSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = { debounce: 0, ...settings };
+    const before = this.statuses.length;
     this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await this.waitFor('the server to apply the settings', () => this.statuses.length > before || undefined);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

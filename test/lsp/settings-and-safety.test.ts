@@ -61,6 +61,18 @@ describe('safety', () => {
     ]);
   });
 
+  test('files over tracklint.maxFileSize are skipped with an information message', async () => {
+    const big = `analytics.track('Nope');\n` + `const x = 1;\n`.repeat(100);
+    await client.setSettings({ maxFileSize: 200 });
+    client.open('src/big.ts', big);
+    const diagnostics = await client.waitForDiagnostics('src/big.ts');
+    assert.deepEqual(diagnostics, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'tracklint', message: 'tracklint skipped this file: it is 1 KB, over tracklint.maxFileSize (200 bytes).' },
+    ]);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: client.uri('src/big.ts') }, position: { line: 0, character: 18 } }), null);
+    await client.setSettings({});
+  });
+
   test('a cancelled request is answered (result or cancellation) and the server goes on serving', async () => {
     client.open('src/c.ts', `analytics.track('');\n`);
     const source = new CancellationTokenSource();

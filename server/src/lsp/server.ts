@@ -122,6 +122,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       planFile: settings.planPath ? path.resolve(root, settings.planPath) : undefined,
       severities: settings.rules,
       extraCallees: settings.callees,
+      maxFileSize: settings.maxFileSize,
     };
   }
 

@@ -20,6 +20,13 @@ export const nodeWorkspaceHost: WorkspaceHost = {
       return false;
     }
   },
+  fileSize(fileName) {
+    try {
+      return statSync(fileName).size;
+    } catch {
+      return undefined;
+    }
+  },
   listSourceFiles: (root, ignore) => collectSourceFiles([root], { ignore }),
   findTsConfig,
   findPlanFile: (root) => findPlanFileInWorkspace(root, globSync),

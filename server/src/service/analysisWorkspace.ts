@@ -12,6 +12,8 @@ import { createWorkspaceProject, isSourceFileName } from '../core/workspace';
 export interface WorkspaceHost {
   readFile(fileName: string): string | undefined;
   fileExists(fileName: string): boolean;
+  /** Size in bytes without reading the file; optional. */
+  fileSize?(fileName: string): number | undefined;
   /** Every source file under `root` that is not ignored. */
   listSourceFiles(root: string, ignore: string[]): Promise<string[]>;
   /** The tsconfig.json that applies to `root`, if any. */
@@ -25,6 +27,8 @@ export interface WorkspaceOptions {
   planFile?: string;
   severities?: Partial<Record<RuleId, SeveritySetting>>;
   extraCallees?: CalleeSpec[];
+  /** Files with more characters than this are not analysed (generated bundles); undefined: no limit. */
+  maxFileSize?: number;
 }
 
 export interface PlanState {
@@ -160,7 +164,7 @@ export class AnalysisWorkspace {
     for (let i = 0; i < files.length; i++) {
       if (options.isCancelled?.()) return files.slice(0, i);
       const file = files[i];
-      if (!this.project.getSourceFile(file)) {
+      if (!this.project.getSourceFile(file) && this.oversize(file) === undefined) {
         const text = this.overlays.get(file) ?? this.host.readFile(file);
         if (text !== undefined) this.project.createSourceFile(file, text, { overwrite: true });
       }
@@ -186,9 +190,21 @@ export class AnalysisWorkspace {
     return this.project.getProgram().compilerObject;
   }
 
+  /** The size of a file over the limit, or undefined when it may be analysed. */
+  oversize(fileName: string): number | undefined {
+    const limit = this.options.maxFileSize;
+    if (limit === undefined) return undefined;
+    const size = this.overlays.get(fileName)?.length ?? this.host.fileSize?.(fileName) ?? this.host.readFile(fileName)?.length ?? 0;
+    return size > limit ? size : undefined;
+  }
+
+  get maxFileSize(): number | undefined {
+    return this.options.maxFileSize;
+  }
+
   /** The compiler's source file for a path, adding the file (from its overlay or disk) when it is new. */
   sourceFile(fileName: string): ts.SourceFile | undefined {
-    if (!isSourceFileName(fileName)) return undefined;
+    if (!isSourceFileName(fileName) || this.oversize(fileName) !== undefined) return undefined;
     if (!this.project.getSourceFile(fileName)) {
       const text = this.overlays.get(fileName) ?? this.host.readFile(fileName);
       if (text === undefined) return undefined;

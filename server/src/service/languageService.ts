@@ -1,3 +1,4 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { doCodeActions } from './codeActions';
@@ -28,6 +29,8 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
         const planDiagnostics = (workspace.planState.loaded?.findings ?? []).map(toDiagnostic);
         return [...planDiagnostics, ...unusedEventDiagnostics(workspace, workspace.severities)];
       }
+      const oversize = workspace.oversize(fileName);
+      if (oversize !== undefined) return [oversizeDiagnostic(oversize, workspace.maxFileSize!)];
       return workspace.check(fileName).map(toDiagnostic);
     },
     doComplete: (fileName, position) => doComplete(workspace, fileName, position),
@@ -37,5 +40,16 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
     doReferences: (fileName, position, includeDeclaration) => doReferences(workspace, fileName, position, includeDeclaration),
     doRename: (fileName, position, newName) => doRename(workspace, fileName, position, newName),
     doCodeLens: (fileName) => doCodeLens(workspace, fileName),
+  };
+}
+
+/** Not a rule finding: says why a generated bundle or huge file has no diagnostics. */
+function oversizeDiagnostic(size: number, limit: number): Diagnostic {
+  const mb = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'tracklint',
+    message: `tracklint skipped this file: it is ${mb(size)}, over tracklint.maxFileSize (${mb(limit)}).`,
   };
 }

@@ -3,7 +3,8 @@ import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type Trac
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
 
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'common'];
+// Keys only a native plan has at its top level; a plan may start with just a name and grow from there.
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'common', 'name', 'ignore'];
 
 export const nativeFormat: PlanFormatLoader = {
   format: 'native',
