@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { Project, ts } from 'ts-morph';
 import { glob } from 'tinyglobby';
+import { mayContainCalls } from './analysis/calls';
 import { checkSourceFile } from './check';
 import type { TrackingPlan } from './plan/model';
 import type { Finding, RuleId, SeveritySetting } from './types';
@@ -115,16 +116,38 @@ export interface CheckFilesOptions {
   severities?: Partial<Record<RuleId, SeveritySetting>>;
 }
 
-/** Checks files of a project against the plan; files are added to the project if they are not in it yet. */
+/**
+ * Checks files of a project against the plan. Only files that may hold analytics calls become roots of
+ * the program; the files they import come in through module resolution, and the rest of the workspace
+ * is never parsed, bound or type-checked (it has nothing to report).
+ */
 export function checkFiles({ plan, project, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
-  for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
+  const results = new Map<string, Finding[]>();
+  const roots: string[] = [];
+  for (const file of files) {
+    if (project.getSourceFile(file)) {
+      roots.push(file);
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      results.set(file, []);
+      continue;
+    }
+    if (!mayContainCalls(text, plan.callees)) {
+      results.set(file, []);
+      continue;
+    }
+    project.createSourceFile(file, text, { overwrite: true });
+    roots.push(file);
+  }
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
-  const results = new Map<string, Finding[]>();
-  for (const file of files) {
+  for (const file of roots) {
     const sourceFile = program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath());
-    if (!sourceFile) continue;
-    results.set(file, checkSourceFile({ plan, sourceFile, checker, severities }));
+    results.set(file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, severities }) : []);
   }
   return results;
 }

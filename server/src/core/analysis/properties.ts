@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { skipOuter, staticPropertyName } from './syntax';
-import { normalizeUnion, type ObjectShape, type ShapeEntry, type ValueType, type ValueTypeReader } from './valueType';
+import { normalizeUnion, withLazyText, type ObjectShape, type ShapeEntry, type ValueType, type ValueTypeReader } from './valueType';
 
 /**
  * Reads the properties an expression sends. Object literals are read element by element so that
@@ -9,18 +9,37 @@ import { normalizeUnion, type ObjectShape, type ShapeEntry, type ValueType, type
  */
 export function readValue(expression: ts.Expression, checker: ts.TypeChecker, reader: ValueTypeReader): ValueType {
   const node = skipOuter(expression);
+  const literal = literalValue(node);
+  if (literal) return literal;
+  const typeText = () => checker.typeToString(checker.getTypeAtLocation(node));
   if (ts.isObjectLiteralExpression(node)) {
-    return { kind: 'object', text: checker.typeToString(checker.getTypeAtLocation(node)), shape: readObjectLiteral(node, checker, reader) };
+    // The literal's own type needs the call's signature resolved; read its members instead, and print it only for a message.
+    return withLazyText({ kind: 'object', text: '', shape: readObjectLiteral(node, checker, reader) }, typeText);
   }
   if (ts.isArrayLiteralExpression(node)) {
-    const elements = node.elements.filter((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)).map((e) => readValue(e, checker, reader));
-    const text = checker.typeToString(checker.getTypeAtLocation(node));
     if (node.elements.some(ts.isSpreadElement)) return reader.read(checker.getTypeAtLocation(node), node);
+    const elements = node.elements.filter((e) => !ts.isOmittedExpression(e)).map((e) => readValue(e, checker, reader));
     const element: ValueType = elements.length ? normalizeUnion(elements, elements.map((e) => e.text).join(' | ')) : { kind: 'any', text: 'never' };
-    return { kind: 'array', text, element };
+    return withLazyText({ kind: 'array', text: '', element }, typeText);
   }
-  if (ts.isIdentifier(node) && node.text === 'undefined') return { kind: 'undefined', text: 'undefined' };
   return reader.read(checker.getTypeAtLocation(node), node);
+}
+
+/**
+ * Values whose type the syntax alone says: string, number, boolean and null literals, `undefined`.
+ * Most properties are written this way, and asking the checker for them costs a signature resolution.
+ */
+function literalValue(node: ts.Expression): ValueType | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', text: `'${node.text}'`, literal: node.text };
+  if (ts.isNumericLiteral(node)) return { kind: 'number', text: node.text, literal: Number(node.text) };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+    return { kind: 'number', text: `-${node.operand.text}`, literal: -Number(node.operand.text) };
+  }
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', text: 'true', literal: true };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', text: 'false', literal: false };
+  if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', text: 'null' };
+  if (ts.isIdentifier(node) && node.text === 'undefined') return { kind: 'undefined', text: 'undefined' };
+  return undefined;
 }
 
 export function readObjectLiteral(node: ts.ObjectLiteralExpression, checker: ts.TypeChecker, reader: ValueTypeReader): ObjectShape {

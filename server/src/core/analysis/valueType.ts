@@ -56,7 +56,13 @@ export class ValueTypeReader {
   }
 
   private convert(type: ts.Type, at: ts.Node, depth: number): ValueType {
-    const text = this.typeText(type);
+    // Printing a type is costly and only messages need it: print on first use.
+    const result = this.convertWithText(type, at, depth, '');
+    // Members reused from the cache already carry their own text.
+    return Object.getOwnPropertyDescriptor(result, 'text')?.value === '' ? withLazyText(result, () => this.typeText(type)) : result;
+  }
+
+  private convertWithText(type: ts.Type, at: ts.Node, depth: number, text: string): ValueType {
     const flags = type.flags;
     if (depth > MAX_DEPTH) return { kind: 'any', text };
     if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'any', text };
@@ -117,6 +123,17 @@ function isFromDefaultLib(symbol: ts.Symbol | undefined): boolean {
   if (!declaration) return false;
   const fileName = declaration.getSourceFile().fileName;
   return /(^|[\\/])lib\.[\w.]*\.d\.ts$/.test(fileName);
+}
+
+/** Replaces a value's `text` by a getter that computes it once, when a message first needs it. */
+export function withLazyText<T extends ValueType>(value: T, compute: () => string): T {
+  let cached: string | undefined;
+  Object.defineProperty(value, 'text', {
+    get: () => (cached ??= compute()),
+    enumerable: true,
+    configurable: true,
+  });
+  return value;
 }
 
 /** Flattens nested unions, merges `true | false` into boolean and drops duplicates. */

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+export interface LatencyResult {
+  initializeToFirstDiagnosticsMs: number;
+  scanToAllDiagnosticsMs: number;
+  edits: number;
+  editToDiagnosticsMs: { median: number; p95: number };
+  completionMs: { median: number; p95: number };
+  hoverMs: { median: number; p95: number };
+  serverRssBytes: number;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Drives the shipped server (dist/server.js --stdio) like an editor does, with debounce 0, and times it. */
+export async function measureLsp(root: string, workspace: string, fileToEdit: string, edits = 300): Promise<LatencyResult> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = new Map<string, { version: number; resolve: () => void }>();
+  let scanDone: (() => void) | undefined;
+  const scanFinished = new Promise<void>((resolve) => (scanDone = resolve));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ debounce: 0 })));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+    if (params.value.kind === 'end') scanDone?.();
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const waiter = waiters.get(params.uri);
+    if (waiter && params.version === waiter.version) {
+      waiters.delete(params.uri);
+      waiter.resolve();
+    }
+  });
+  connection.listen();
+  const uri = URI.file(fileToEdit).toString();
+  const diagnosticsOf = (version: number) => new Promise<void>((resolve) => waiters.set(uri, { version, resolve }));
+
+  const start = performance.now();
+  await connection.sendRequest('initialize', {
+    processId: null,
+    rootUri: URI.file(workspace).toString(),
+    workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'bench' }],
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+  });
+  connection.sendNotification('initialized', {});
+  const original = readFileSync(fileToEdit, 'utf8');
+  let version = 1;
+  const first = diagnosticsOf(version);
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text: original } });
+  await first;
+  const initializeToFirstDiagnosticsMs = performance.now() - start;
+  await scanFinished;
+  const scanToAllDiagnosticsMs = performance.now() - start;
+
+  // Typing: append characters to a comment at the end, one keystroke per edit, waiting for each result.
+  const editTimes: number[] = [];
+  let text = original + '\n// ';
+  for (let i = 0; i < edits; i++) {
+    text += String.fromCharCode(97 + (i % 26));
+    version++;
+    const done = diagnosticsOf(version);
+    const t = performance.now();
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await done;
+    editTimes.push(performance.now() - t);
+  }
+
+  const lines = text.split('\n');
+  const callLine = lines.findIndex((l) => l.includes(".track('") || l.includes('.track(EVENTS.'));
+  const character = lines[callLine].indexOf('track(') + 8;
+  const completionTimes: number[] = [];
+  const hoverTimes: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    let t = performance.now();
+    await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: callLine, character } });
+    completionTimes.push(performance.now() - t);
+    t = performance.now();
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: callLine, character } });
+    hoverTimes.push(performance.now() - t);
+  }
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const serverRssBytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  connection.dispose();
+  const stats = (values: number[]) => ({ median: percentile(values, 50), p95: percentile(values, 95) });
+  return {
+    initializeToFirstDiagnosticsMs,
+    scanToAllDiagnosticsMs,
+    edits,
+    editToDiagnosticsMs: stats(editTimes),
+    completionMs: stats(completionTimes),
+    hoverMs: stats(hoverTimes),
+    serverRssBytes,
+  };
+}
