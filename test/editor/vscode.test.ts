@@ -1,0 +1,235 @@
+// The packaged extension (build/tracklint.vsix) in a real VS Code: code-server 4.139.1 (VS Code 1.139)
+// from the npm registry, its web workbench in Debian's Chromium. Every assertion reads what the page
+// shows. Run by `npm run test:editor`, which builds the .vsix and installs code-server first.
+//
+// Each step saves a screenshot under build/editor-screenshots/. TRACKLINT_EDITOR_UPDATE_DOCS=1 also
+// copies three of them to docs/images/ for the README.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
+import { chromiumPath, CodeServerSession, extensionId, quietSettings, repositoryRoot, screenshotFolder } from './codeServerSession';
+import { goTo, hoverText, openFile, openQuickFix, poll, problemRows, suggestions, token, visibleLines, waitForSquiggleUnder } from './workbench';
+
+/** Generous: the first analysis loads TypeScript and the whole example project. */
+const SERVER_TIMEOUT = 60_000;
+const STEP_TIMEOUT = 30_000;
+
+const statusItem = `[id="${extensionId}.tracklint.status"]`;
+const docsImages = path.join(repositoryRoot, 'docs/images');
+const updateDocs = process.env.TRACKLINT_EDITOR_UPDATE_DOCS === '1';
+
+let failures = 0;
+
+/** Runs one step; saves a screenshot after it, or on failure, and says where the screenshots and logs are. */
+async function step(t: TestContext, session: CodeServerSession, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    failures += 1;
+    const shot = await session.screenshot(`${name}-FAILED`).catch(() => undefined);
+    const logs = session.collectLogs();
+    t.diagnostic(`screenshot of the failure: ${shot ?? '(none)'}`);
+    console.error(`\neditor: '${name}' failed. Screenshots and logs: ${screenshotFolder}\n  ${[shot, session.logFile, ...logs].filter(Boolean).join('\n  ')}\n`);
+    throw error;
+  }
+  const shot = await session.screenshot(name);
+  t.diagnostic(`screenshot: ${path.relative(repositoryRoot, shot)}`);
+}
+
+/** Waits for the extension's status bar item to show the example's plan; on a timeout, says what the status bar shows instead. */
+async function waitForPlanStatus(session: CodeServerSession): Promise<void> {
+  const item = session.page.locator(statusItem);
+  try {
+    await item.filter({ hasText: 'Acme Shop' }).waitFor({ state: 'visible', timeout: SERVER_TIMEOUT });
+  } catch (error) {
+    const shown = (await item.count()) > 0 ? `it shows ${JSON.stringify(await item.textContent())}` : 'the extension created no status bar item';
+    const items = (await session.page.locator('.statusbar-item').allTextContents()).map((t) => t.trim()).filter(Boolean);
+    throw new Error(`the tracklint status bar item did not show the plan 'Acme Shop' within ${SERVER_TIMEOUT / 1000} s: ${shown}; status bar: ${JSON.stringify(items)}`, { cause: error });
+  }
+}
+
+function publishDocsImage(source: string, name: string): void {
+  if (!updateDocs) return;
+  mkdirSync(docsImages, { recursive: true });
+  const size = statSync(source).size;
+  assert.ok(size < 300 * 1024, `${source} is ${Math.round(size / 1024)} KB; docs images stay under 300 KB`);
+  copyFileSync(source, path.join(docsImages, name));
+}
+
+let install: CodeServerInstall;
+
+before(() => {
+  // Only this run's screenshots and logs.
+  rmSync(screenshotFolder, { recursive: true, force: true });
+  mkdirSync(screenshotFolder, { recursive: true });
+  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (or set TRACKLINT_CHROMIUM)`);
+  install = ensureCodeServer();
+});
+
+after(() => {
+  if (failures > 0) console.error(`editor: ${failures} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
+});
+
+describe('VS Code (code-server) with the packaged extension, trusted workspace', { timeout: 600_000 }, () => {
+  let session: CodeServerSession;
+
+  before(async () => {
+    session = new CodeServerSession({
+      name: 'trusted',
+      install,
+      settings: quietSettings({ 'security.workspace.trust.enabled': false }),
+    });
+    await session.start();
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  test('the status bar item shows the plan: its name and event count', async (t) => {
+    await step(t, session, 'status-bar', async () => {
+      // Only the extension creates this item, and its text comes from the server's tracklint/planStatus:
+      // a wrong `main`, an activation event that never fires or a server that does not start all fail here.
+      const item = session.page.locator(statusItem);
+      await waitForPlanStatus(session);
+      assert.match((await item.textContent()) ?? '', /Acme Shop: \d+ events? · \d+ problems?/);
+    });
+  });
+
+  test('an off-plan event name is squiggled, and the Problems panel lists it with its rule id', async (t) => {
+    await step(t, session, 'squiggle-and-problems', async () => {
+      const { page } = session;
+      await openFile(page, 'src/pages/checkout.ts');
+      // Line 19: window.analytics.track(EVENTS.CHECKOUT_STARTED, ...), whose constant is 'Checkout Start'.
+      await waitForSquiggleUnder(page, 'CHECKOUT_STARTED', 'error', SERVER_TIMEOUT);
+      await problemRows(
+        page,
+        '**/checkout.ts',
+        [
+          ["Event 'Checkout Start' is not in the tracking plan. Did you mean 'Checkout Started'?", 'tracklint', 'unknown-event', '[Ln 19, Col 26]'],
+          // 'purchase_completed' on line 24 breaks two rules at once.
+          ["Event 'purchase_completed' is not in the tracking plan", 'unknown-event', '[Ln 24, Col 26]'],
+          ["Event name 'purchase_completed' is not Title Case", 'event-name-casing', '[Ln 24, Col 26]'],
+        ],
+        STEP_TIMEOUT,
+      );
+      // For the picture: the squiggle with its hover (the diagnostic and tracklint's own text) above the panel.
+      await goTo(page, 19, 40);
+      await waitForSquiggleUnder(page, 'CHECKOUT_STARTED', 'error', STEP_TIMEOUT);
+      await hoverText(page, token(page, 'CHECKOUT_STARTED'), 'is not in the tracking plan', STEP_TIMEOUT);
+    });
+    publishDocsImage(await session.screenshot('squiggle-and-problems-docs'), 'vscode-diagnostics.png');
+  });
+
+  test('hovering a planned event shows its plan entry: name and description', async (t) => {
+    await step(t, session, 'hover', async () => {
+      const { page } = session;
+      await page.keyboard.press('Escape');
+      // Line 10: window.analytics.track(EVENTS.ORDER_COMPLETED, {...}); the constant is 'Order Completed'.
+      await goTo(page, 10, 35);
+      const text = await hoverText(page, token(page, 'ORDER_COMPLETED'), 'User completes a purchase', STEP_TIMEOUT);
+      assert.match(text, /Event\s*Order Completed/);
+      assert.match(text, /User completes a purchase/);
+      // The plan's property table, which only tracklint's hover has.
+      assert.match(text, /currency\s*string\s*yes/);
+    });
+  });
+
+  test('the "did you mean" quick fix changes the event name to the planned one', async (t) => {
+    const { page } = session;
+    await step(t, session, 'quick-fix-menu', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      // Line 24: window.analytics.track('purchase_completed', { order_id: orderId });
+      await goTo(page, 24, 32);
+      assert.match((await visibleLines(page)).get(24) ?? '', /track\('purchase_completed'/);
+      const rows = await openQuickFix(page, /Change to '/, SERVER_TIMEOUT);
+      const titles = await rows.allTextContents();
+      assert.ok(titles.some((title) => title.includes("Change to 'Order Completed'")), `quick fixes: ${JSON.stringify(titles)}`);
+    });
+    // For the picture: the pointer on the fix about to be applied.
+    await page.locator('.action-widget .monaco-list-row.action', { hasText: "Change to 'Order Completed'" }).first().hover();
+    publishDocsImage(await session.screenshot('quick-fix-docs'), 'vscode-quick-fix.png');
+    await step(t, session, 'quick-fix-applied', async () => {
+      await page.locator('.action-widget .monaco-list-row.action', { hasText: "Change to 'Order Completed'" }).first().click();
+      const line = await poll(
+        async () => {
+          const text = (await visibleLines(page)).get(24);
+          return text?.includes("track('Order Completed'") ? text : undefined;
+        },
+        STEP_TIMEOUT,
+        async () => `line 24 is ${JSON.stringify((await visibleLines(page)).get(24))}`,
+      );
+      assert.equal(line.trim(), "window.analytics.track('Order Completed', { order_id: orderId });");
+      assert.ok(![...(await visibleLines(page)).values()].some((l) => l.includes('purchase_completed')));
+    });
+  });
+
+  test("completion inside analytics.track('|') lists the plan's events", async (t) => {
+    const { page } = session;
+    await step(t, session, 'completion', async () => {
+      await page.keyboard.press('Escape');
+      // Back in the editor (Go to Line focuses it), at the end of the file, on a new line.
+      await goTo(page, 29, 2);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      // The editor closes the bracket and the quote itself: the line becomes window.analytics.track('|').
+      await page.keyboard.type("window.analytics.track('");
+      await poll(
+        async () => ([...(await visibleLines(page)).values()].some((l) => l.trim() === "window.analytics.track('')") ? true : undefined),
+        STEP_TIMEOUT,
+        async () => `the typed line is not shown: ${JSON.stringify([...(await visibleLines(page)).entries()].slice(-3))}`,
+      );
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+      const labels = await suggestions(page, 'Order Completed', SERVER_TIMEOUT);
+      for (const event of ['Order Completed', 'Product Viewed', 'Product Added', 'Checkout Started', 'Signed Up', 'Logged In']) {
+        assert.ok(labels.some((label) => label.startsWith(event)), `'${event}' is not among the suggestions: ${JSON.stringify(labels)}`);
+      }
+    });
+    publishDocsImage(await session.screenshot('completion-docs'), 'vscode-completion.png');
+  });
+});
+
+describe('VS Code (code-server) with the packaged extension, Restricted Mode (untrusted folder)', { timeout: 600_000 }, () => {
+  let session: CodeServerSession;
+
+  before(async () => {
+    session = new CodeServerSession({
+      name: 'restricted',
+      install,
+      settings: quietSettings({
+        'security.workspace.trust.enabled': true,
+        // The folder opens untrusted, without the trust dialog: Restricted Mode.
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.untrustedFiles': 'open',
+        'security.workspace.trust.banner': 'always',
+      }),
+    });
+    await session.start();
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  test('the workbench is in Restricted Mode', async (t) => {
+    await step(t, session, 'restricted-mode', async () => {
+      await session.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    });
+  });
+
+  test('the plan status, the squiggle and the Problems entry still appear', async (t) => {
+    await step(t, session, 'restricted-squiggle-and-problems', async () => {
+      const { page } = session;
+      await waitForPlanStatus(session);
+      await openFile(page, 'src/pages/checkout.ts');
+      await waitForSquiggleUnder(page, 'CHECKOUT_STARTED', 'error', SERVER_TIMEOUT);
+      await problemRows(page, '**/checkout.ts', [["Event 'Checkout Start' is not in the tracking plan", 'unknown-event', '[Ln 19, Col 26]']], STEP_TIMEOUT);
+      // Still untrusted after all this.
+      assert.ok(await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().isVisible());
+    });
+  });
+});
