@@ -4,6 +4,7 @@ runRuleTests('event-name-casing', {
   valid: [
     `analytics.track('Order Completed', { order_id: 'o', total: 1, currency: 'USD' });`,
     `analytics.track('Step 2 Viewed');`,
+    { name: 'an empty name is a name being typed', code: `analytics.track('');` },
     { name: 'any convention', plan: 'conventions: { events: any }\nevents: {}\n', code: `analytics.track('whatever_goes');` },
     { name: 'planned names are the authority', plan: 'conventions: { events: title }\nevents:\n  legacy_event: {}\n', code: `analytics.track('legacy_event');` },
     { name: 'snake convention', plan: 'conventions: { events: snake }\nevents: {}\n', code: `analytics.track('order_completed');` },

@@ -8,6 +8,7 @@ runRuleTests('unknown-event', {
     `enum Events { SignedUp = 'Signed Up' }\nanalytics.track(Events.SignedUp);`,
     { name: 'unrelated receivers are never analytics', code: `declare const player: any; declare const audioTrack: any;\nplayer.track('whatever');\naudioTrack.track('x');` },
     { name: 'page names are judged only against planned pages', code: `analytics.page('Home');\nanalytics.screen('Settings');` },
+    { name: 'an empty name is a name being typed', code: `analytics.track('');` },
     { name: 'plan without pages does not judge page names', plan: 'events:\n  A: {}\n', code: `analytics.page('Anything');` },
   ],
   invalid: [

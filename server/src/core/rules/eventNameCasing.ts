@@ -17,7 +17,7 @@ export const eventNameCasing = createRule({
         if (convention === 'any' || call.kind !== 'track') return;
         for (const { name, entry } of call.namedEntries()) {
           // The plan is the authority on its own names: a planned name is never a casing violation at a call site.
-          if (entry || matchesCasing(name.value, convention)) continue;
+          if (entry || name.value === '' || matchesCasing(name.value, convention)) continue;
           const expected = toCasing(name.value, convention);
           context.report({
             node: name.node,

@@ -21,7 +21,8 @@ export const unknownEvent = createRule({
         const planned = call.kind === 'track' ? context.plan.events : call.kind === 'page' ? context.plan.pages : context.plan.screens;
         const Kind = call.nameLabel;
         for (const { name, entry } of call.namedEntries()) {
-          if (entry) continue;
+          // '' is a name being typed (`track('|')`): completion helps there, a finding would only flicker.
+          if (entry || name.value === '') continue;
           const nearest = nearestNames(name.value, planned.keys());
           const best: PlanEntry | undefined = nearest.length ? planned.get(nearest[0]) : undefined;
           // The folded match may be a deprecated name: point at it (it is what the developer meant) and at what replaces it.
