@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const parseFloor = await best(repeat, () => node(parseFloorScript, workspace));
     const result: SizeResult = { files: size, tracklint, tsc6, tsc7: native, parseFloor };
     if (!skipLsp && size === 2000) {
-      const fileToEdit = path.join(workspace, 'src/features/f0/module0.ts');
+      const fileToEdit = path.join(workspace, 'src/features/f0/module3.ts');
       result.lsp = await measureLsp(root, workspace, fileToEdit);
     }
     results.push(result);

@@ -74,6 +74,12 @@ export class CaseWorkspace {
     return files;
   }
 
+  /** The one program over every case's files. */
+  program() {
+    this.project ??= createInMemoryProject(this.files());
+    return this.project.getProgram().compilerObject;
+  }
+
   findings(ruleId: RuleId | undefined, c: RuleCase, dir: string): Finding[] {
     this.project ??= createInMemoryProject(this.files());
     const fileName = `${dir}/${c.fileName ?? 'case.ts'}`;

@@ -48,6 +48,19 @@ describe('quick fixes', () => {
     assert.equal(applied(client, actions[3], file, text), `// tracklint-disable-next-line unknown-event\nanalytics.track('purchase_completed');\n`);
   });
 
+  test('an off-plan, miscased name: the casing fix gives way to the planned names', async () => {
+    const file = `src/fix-${n++}.ts`;
+    client.open(file, `analytics.track('purchase_completed');\n`);
+    const diagnostics = await client.waitForDiagnostics(file, (d) => d.length === 2);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[0].range, context: { diagnostics } });
+    assert.deepEqual(titles(actions), [
+      "Change to 'Order Completed' (preferred)",
+      "Change to 'Purchase Completed'",
+      "Add event 'purchase_completed' to the tracking plan",
+      'Disable unknown-event for this line',
+    ]);
+  });
+
   test('the "purchase_completed" story: one quick fix restores the planned name', async () => {
     const { file, text, actions } = await actionsFor(`  analytics.track('signed_up', { method: 'email' });\n`, 'unknown-event');
     assert.equal(applied(client, actions[0], file, text), `  analytics.track('Signed Up', { method: 'email' });\n`);

@@ -9,15 +9,18 @@ import type { Finding } from '../core/types';
 import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
 import type { FileResult } from './formatters/types';
+import { runWrappers } from './wrappersCommand';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 const USAGE = `Usage: tracklint check [paths...] [options]
+       tracklint wrappers [paths...] [--plan FILE] [--format table|json]
 
-Checks analytics calls (analytics.track, identify, page, screen, group, alias and the plan's
-callees) in TypeScript and JavaScript files against a tracking plan.
+Checks analytics calls (analytics.track, identify, page, screen, group, alias, the plan's callees
+and the team's own wrappers, inferred) in TypeScript and JavaScript files against a tracking plan.
+\`tracklint wrappers --help\` describes the wrappers command.
 
 Options:
   --plan FILE          The tracking plan (default: the nearest tracking-plan.{yaml,yml,json}
@@ -49,6 +52,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (command === 'wrappers') return runWrappers(rest, io);
   if (command !== 'check') return usageError(io, `Unknown command '${command}'.`);
   let parsed;
   try {

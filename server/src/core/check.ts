@@ -1,6 +1,8 @@
 import type { ts } from 'ts-morph';
 import { CheckedCall } from './analysis/checkedCall';
 import { findAnalyticsCalls } from './analysis/calls';
+import { isGeneratedClient } from './analysis/generated';
+import { wrapperInference } from './analysis/wrappers';
 import { rangeOfNode } from './analysis/ranges';
 import { ValueTypeReader } from './analysis/valueType';
 import type { TrackingPlan } from './plan/model';
@@ -13,6 +15,11 @@ export interface CheckOptions {
   plan: TrackingPlan;
   sourceFile: ts.SourceFile;
   checker: ts.TypeChecker;
+  /**
+   * The program the checker belongs to. With it, calls of the team's wrappers (inferred from every
+   * file of the program) are judged too; without it, only SDK calls and the plan's `callees:`.
+   */
+  program?: ts.Program;
   /** Severity overrides from the editor settings or the command line; they win over the plan's `rules:`. */
   severities?: Partial<Record<RuleId, SeveritySetting>>;
 }
@@ -22,8 +29,11 @@ export function effectiveSeverity(ruleId: RuleId, plan: TrackingPlan | undefined
 }
 
 /** Finds every analytics call in one file and judges it against the plan with every enabled rule. */
-export function checkSourceFile({ plan, sourceFile, checker, severities }: CheckOptions): Finding[] {
-  const calls = findAnalyticsCalls(sourceFile, checker, plan.callees);
+export function checkSourceFile({ plan, sourceFile, checker, program, severities }: CheckOptions): Finding[] {
+  // A generated client (Typewriter) is regenerated from the plan, never edited: nothing to report there.
+  if (isGeneratedClient(sourceFile.text)) return [];
+  const wrappers = program ? wrapperInference(program, checker, plan) : undefined;
+  const calls = findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers);
   if (calls.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { Project, ts } from 'ts-morph';
 import { glob } from 'tinyglobby';
 import { mayContainCalls } from './analysis/calls';
+import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrapperCandidates';
 import { checkSourceFile } from './check';
 import type { TrackingPlan } from './plan/model';
 import type { Finding, RuleId, SeveritySetting } from './types';
@@ -118,12 +119,29 @@ export interface CheckFilesOptions {
 
 /**
  * Checks files of a project against the plan. Only files that may hold analytics calls become roots of
- * the program; the files they import come in through module resolution, and the rest of the workspace
- * is never parsed, bound or type-checked (it has nothing to report).
+ * the program (see {@link addProgramRoots}); the rest of the workspace is never parsed, bound or
+ * type-checked (it has nothing to report).
  */
 export function checkFiles({ plan, project, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
   const results = new Map<string, Finding[]>();
+  const roots = addProgramRoots(project, plan, files);
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  for (const file of files) {
+    const sourceFile = roots.has(file) ? program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath()) : undefined;
+    results.set(file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, program, severities }) : []);
+  }
+  return results;
+}
+
+/**
+ * Adds to the project the files that may hold analytics calls and returns them: those naming an SDK
+ * method or a declared callee, and — with wrapper inference — those naming one of the team's wrappers
+ * (found in the former, then chains of them). The files they import come in through module resolution.
+ */
+export function addProgramRoots(project: Project, plan: TrackingPlan, files: string[]): Set<string> {
   const roots: string[] = [];
+  const others: { file: string; text: string }[] = [];
   for (const file of files) {
     if (project.getSourceFile(file)) {
       roots.push(file);
@@ -133,21 +151,43 @@ export function checkFiles({ plan, project, files, severities }: CheckFilesOptio
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      results.set(file, []);
       continue;
     }
     if (!mayContainCalls(text, plan.callees)) {
-      results.set(file, []);
+      others.push({ file, text });
       continue;
     }
     project.createSourceFile(file, text, { overwrite: true });
     roots.push(file);
   }
-  const program = project.getProgram().compilerObject;
-  const checker = program.getTypeChecker();
-  for (const file of roots) {
-    const sourceFile = program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath());
-    results.set(file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, severities }) : []);
+  if (plan.wrappers?.infer !== false) roots.push(...wrapperCallers(project, plan, roots, others));
+  return new Set(roots);
+}
+
+/** The files among `others` that name a wrapper the roots (or, round after round, those files) define. */
+function wrapperCallers(project: Project, plan: TrackingPlan, roots: string[], others: { file: string; text: string }[]): string[] {
+  const seeds = seedNames(plan.callees);
+  const rootFiles = roots.map((file) => project.getSourceFileOrThrow(file).compilerNode);
+  const added: string[] = [];
+  let pending = others;
+  let known = -1;
+  for (let round = 0; round < 6 && pending.length; round++) {
+    const names = candidateNamesAmong(rootFiles, seeds);
+    if (names.size === known) break;
+    known = names.size;
+    const test = namesTextTest(names);
+    if (!test) break;
+    const next: typeof pending = [];
+    for (const entry of pending) {
+      if (!test.test(entry.text)) {
+        next.push(entry);
+        continue;
+      }
+      rootFiles.push(project.createSourceFile(entry.file, entry.text, { overwrite: true }).compilerNode);
+      added.push(entry.file);
+    }
+    if (next.length === pending.length) break;
+    pending = next;
   }
-  return results;
+  return added;
 }

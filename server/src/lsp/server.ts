@@ -285,10 +285,47 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const fileName = fsPathOf(event.document.uri);
       const state = await folderFor(fileName);
       if (state.workspace.isPlanFile(fileName)) return onPlanText(state, event.document.getText());
+      // The wrappers the file defined before this edit: their call sites elsewhere may be judged differently now.
+      const wrappersBefore = isSourceFileName(fileName) ? state.workspace.wrapperNamesIn(fileName) : [];
       syncDocument(state, event.document);
       scheduleValidation(event.document.uri, state);
+      scheduleWrapperCallSites(state, fileName, wrappersBefore);
     });
   });
+
+  /**
+   * After an edit of a file that defines (or defined) wrappers: validates again the other files that
+   * mention them, open ones (push) and closed ones, since their calls of the wrappers may now mean
+   * something else. Pull clients re-ask for open documents themselves (interFileDependencies).
+   */
+  function scheduleWrapperCallSites(state: FolderState, fileName: string, before: string[]): void {
+    scheduler.schedule(`wrappers:${fileName}`, state.settings.debounce, () => {
+      void guard('validation of wrapper call sites', undefined, async () => {
+        const names = new Set([...before, ...state.workspace.wrapperNamesIn(fileName)]);
+        if (!names.size) return;
+        // Callers of the wrappers, and callers of the wrappers those callers define (chains), a few levels up.
+        let dependents: string[] = [];
+        for (let level = 0; level < 4; level++) {
+          dependents = state.workspace.filesMentioning(names).filter((file) => file !== fileName);
+          const size = names.size;
+          for (const file of dependents) for (const name of state.workspace.wrapperNamesIn(file)) names.add(name);
+          if (names.size === size) break;
+        }
+        if (!dependents.length) return;
+        if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+        for (const file of dependents) {
+          const uri = uriOf(file);
+          if (isOpen(file)) {
+            if (!support.pullDiagnostics) scheduleValidation(uri, state);
+            continue;
+          }
+          const diagnostics = await guard(`validation of ${file}`, [] as Diagnostic[], () => state.service.doValidate(file));
+          if (diagnostics.length || problemCounts.get(uri)) publish(uri, diagnostics);
+        }
+        sendStatus(state);
+      });
+    });
+  }
 
   documents.onDidClose((event) => {
     void guard('close', undefined, async () => {

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import type { Project } from 'ts-morph';
 import { ts } from 'ts-morph';
 import { findAnalyticsCalls, type AnalyticsCall } from '../core/analysis/calls';
+import { wrapperInference, type WrapperInference } from '../core/analysis/wrappers';
+import { candidateFunctions, namesTextTest, seedNames } from '../core/analysis/wrapperCandidates';
+import { callableNames } from '../core/analysis/wrapperNames';
 import { checkSourceFile } from '../core/check';
 import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
@@ -49,6 +52,8 @@ export class AnalysisWorkspace {
   private readonly overlays = new Map<string, string>();
   private callCache = new WeakMap<ts.SourceFile, { checker: ts.TypeChecker; calls: AnalyticsCall[] }>();
   private scanned = false;
+  /** The wrapper names of the last program (not the program itself, which may be large). */
+  private lastWrapperNames = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -217,7 +222,8 @@ export class AnalysisWorkspace {
     const plan = this.plan;
     const sourceFile = this.sourceFile(fileName);
     if (!plan || !sourceFile) return [];
-    return checkSourceFile({ plan, sourceFile, checker: this.program().getTypeChecker(), severities: this.options.severities });
+    const program = this.program();
+    return checkSourceFile({ plan, sourceFile, checker: program.getTypeChecker(), program, severities: this.options.severities });
   }
 
   /** The analytics calls of a file, cached for as long as the program's checker lives. */
@@ -225,9 +231,39 @@ export class AnalysisWorkspace {
     const checker = this.program().getTypeChecker();
     const cached = this.callCache.get(sourceFile);
     if (cached && cached.checker === checker) return cached.calls;
-    const calls = findAnalyticsCalls(sourceFile, checker, this.plan?.callees ?? []);
+    const calls = findAnalyticsCalls(sourceFile, checker, this.plan?.callees ?? [], this.wrappers());
     this.callCache.set(sourceFile, { checker, calls });
     return calls;
+  }
+
+  /** The wrapper inference of the current program (undefined without a plan, or when the plan turns it off). */
+  wrappers(): WrapperInference | undefined {
+    const plan = this.plan;
+    const program = this.program();
+    const wrappers = plan ? wrapperInference(program, program.getTypeChecker(), plan) : undefined;
+    if (wrappers) this.lastWrapperNames = wrappers.candidates;
+    return wrappers;
+  }
+
+  /**
+   * The names of the functions of a file that may be wrappers, from its syntax and the last program's
+   * wrapper names: cheap enough for every keystroke (it builds no program).
+   */
+  wrapperNamesIn(fileName: string): string[] {
+    const plan = this.plan;
+    const sourceFile = this.project.getSourceFile(fileName)?.compilerNode;
+    if (!plan || plan.wrappers?.infer === false || !sourceFile) return [];
+    const seeds = seedNames(plan.callees);
+    const names = new Set<string>();
+    for (const fn of candidateFunctions(sourceFile, seeds, this.lastWrapperNames)) for (const name of callableNames(fn)) names.add(name);
+    return [...names];
+  }
+
+  /** The known source files whose text mentions one of `names`: where a wrapper's call sites may be. */
+  filesMentioning(names: Iterable<string>): string[] {
+    const test = namesTextTest(names);
+    if (!test) return [];
+    return this.sourceFileNames().filter((file) => test.test(this.project.getSourceFile(file)?.getFullText() ?? ''));
   }
 
   get severities() {

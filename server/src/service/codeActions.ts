@@ -9,7 +9,7 @@ import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callAt } from './cursor';
 import { inferSchema } from './inferSchema';
 import { addEventEdits } from './planEdits';
-import { entryForCall } from './planLookup';
+import { entryForCall, withoutAffixes } from './planLookup';
 import { offsetAt, rangeFromOffsets } from './positions';
 import { plainPlaceholderFor, propertyKeyText, quoted } from './snippets';
 import { callName, preferredQuote } from './completion';
@@ -36,6 +36,8 @@ export function doCodeActions(workspace: AnalysisWorkspace, fileName: string, di
   if (wantsQuickFix) {
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'tracklint' || !isDiagnosticData(diagnostic.data)) continue;
+      // An off-plan name is also miscased: the unknown-event fixes (planned names) supersede the casing one.
+      if (diagnostic.data.ruleId === 'event-name-casing' && diagnostics.some((d) => isDiagnosticData(d.data) && d.data.ruleId === 'unknown-event' && sameRange(d.range, diagnostic.range))) continue;
       actions.push(...quickFixes(workspace, sourceFile, fileName, diagnostic, diagnostic.data));
     }
   }
@@ -44,6 +46,10 @@ export function doCodeActions(workspace: AnalysisWorkspace, fileName: string, di
     if (all) actions.push(all);
   }
   return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function isDiagnosticData(data: unknown): data is DiagnosticData {
@@ -58,7 +64,10 @@ function quickFixes(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fil
     case 'unknown-event':
     case 'event-name-casing':
     case 'deprecated-event': {
-      (data.suggestions ?? []).slice(0, 3).forEach((suggestion, i) => {
+      // Through a wrapper that adds a prefix or suffix, the call site writes the name without them.
+      const call = callAt(workspace.calls(sourceFile), offsetAt(sourceFile, diagnostic.range.start), sourceFile);
+      const written = (data.suggestions ?? []).map((name) => withoutAffixes(name, call?.prefix ?? '', call?.suffix ?? '')).filter((n): n is string => n !== undefined);
+      written.slice(0, 3).forEach((suggestion, i) => {
         const edit = replaceNameEdit(workspace, sourceFile, uri, diagnostic.range, suggestion, data);
         if (edit) actions.push(fix(`Change to '${suggestion}'`, edit, i === 0));
       });

@@ -6,7 +6,7 @@ import type { PlanEntry, TrackingPlan } from '../core/plan/model';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callAt, cursorContext, type CursorContext } from './cursor';
 import { entryMarkdown, propertyMarkdown } from './planMarkdown';
-import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt } from './planLookup';
+import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt, withoutAffixes } from './planLookup';
 import { escapeSnippet, placeholderFor, propertyKeyText, quoted } from './snippets';
 import { offsetAt, rangeFromOffsets } from './positions';
 
@@ -29,7 +29,7 @@ export function doComplete(workspace: AnalysisWorkspace, fileName: string, posit
       return { isIncomplete: false, items: nameItems(plan, context, sourceFile) };
     case 'propertyKey':
     case 'propertyValue': {
-      const entry = entryForCall(plan, call.kind, callName(call.name, checker));
+      const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
       if (!entry) return null;
       return { isIncomplete: false, items: context.kind === 'propertyKey' ? keyItems(plan, entry, context, sourceFile) : valueItems(plan, entry, context, sourceFile) };
     }
@@ -52,19 +52,22 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
   const hasProperties = context.call.properties !== undefined;
   const items: CompletionItem[] = [];
   for (const entry of entries.values()) {
+    // Through a wrapper that adds a prefix or suffix, the call site writes the name without them.
+    const written = withoutAffixes(entry.name, context.call.prefix, context.call.suffix);
+    if (written === undefined) continue;
     const item: CompletionItem = {
-      label: entry.name,
+      label: written,
       kind: CompletionItemKind.Event,
       detail: entry.deprecated ? `deprecated${entry.replacedBy ? ` — use ${entry.replacedBy}` : ''}` : `tracking plan ${entry.kind === 'track' ? 'event' : entry.kind}`,
       documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry) },
-      sortText: `${entry.deprecated ? '1' : '0'}${entry.name}`,
+      sortText: `${entry.deprecated ? '1' : '0'}${written}`,
     };
     if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
     const required = entry.required.filter((key) => entry.properties?.[key]);
     const withProperties = !hasProperties && required.length > 0 && context.call.kind !== 'page';
     if (context.kind === 'name' && context.literal && !withProperties) {
       // Only the text inside the quotes changes; the quote the user typed stays.
-      item.textEdit = { range: rangeFromOffsets(sourceFile, context.start, context.end), newText: escapeInQuote(entry.name, quote) };
+      item.textEdit = { range: rangeFromOffsets(sourceFile, context.start, context.end), newText: escapeInQuote(written, quote) };
     } else {
       // Replace the whole literal (or insert one) so required properties can follow it as a snippet.
       const start = context.kind === 'name' ? context.literal!.getStart(sourceFile) : context.offset;
@@ -73,7 +76,7 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
         ? `, { ${required.map((key, i) => `${escapeSnippet(propertyKeyText(key, quote))}: ${placeholderFor(entry.properties![key], i + 1, quote)}`).join(', ')} }`
         : '';
       item.insertTextFormat = withProperties ? InsertTextFormat.Snippet : InsertTextFormat.PlainText;
-      const nameText = quoted(entry.name, quote);
+      const nameText = quoted(written, quote);
       item.textEdit = { range: rangeFromOffsets(sourceFile, start, end), newText: (withProperties ? escapeSnippet(nameText) : nameText) + properties };
       item.filterText = nameText;
     }

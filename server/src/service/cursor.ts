@@ -35,7 +35,7 @@ export function cursorContext(call: AnalyticsCall, offset: number, sourceFile: t
     } else if (offset >= name.getStart(sourceFile) && offset <= name.end) {
       return { kind: 'nameExpression', call, node: name };
     }
-  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0) {
+  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0 && namesFirstArgument(call)) {
     return { kind: 'emptyArguments', call, offset };
   }
   const properties = call.properties && skipOuter(call.properties);
@@ -68,6 +68,13 @@ function objectContext(call: AnalyticsCall, object: ts.ObjectLiteralExpression, 
   }
   // Between elements, after a comma or just inside the braces: a new key goes here.
   return { kind: 'propertyKey', call, object, start: offset, end: offset, path };
+}
+
+/** Whether the name is the call's first argument itself (not a field of it), so `(|)` can take a name. */
+function namesFirstArgument(call: AnalyticsCall): boolean {
+  const wrapper = call.wrapper;
+  const ref = wrapper ? (wrapper.forwardAll ? { arg: 0 } : wrapper.event) : call.declared ? (call.declared.event ?? { arg: 0 }) : { arg: 0 };
+  return ref !== undefined && ref.arg === 0 && ref.field === undefined;
 }
 
 function isTerminated(literal: ts.StringLiteralLike, sourceFile: ts.SourceFile): boolean {

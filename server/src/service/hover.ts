@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import type { AnalyticsCall } from '../core/analysis/calls';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { resolveNames } from '../core/analysis/names';
 import type { AnalysisWorkspace } from './analysisWorkspace';
@@ -26,8 +28,9 @@ export function doHover(workspace: AnalysisWorkspace, fileName: string, position
       const entry = entries.get(n.value);
       return entry ? entryMarkdown(entry) : `**${n.value}** is not in the tracking plan.`;
     });
+    const through = throughLine(call, workspace.root);
     return {
-      contents: { kind: MarkupKind.Markdown, value: [...new Set(sections)].join('\n\n---\n\n') },
+      contents: { kind: MarkupKind.Markdown, value: [...new Set(sections)].join('\n\n---\n\n') + (through ? `\n\n---\n\n${through}` : '') },
       range: rangeFromOffsets(sourceFile, call.name.getStart(sourceFile), call.name.end),
     };
   }
@@ -45,6 +48,20 @@ export function doHover(workspace: AnalysisWorkspace, fileName: string, position
     contents: { kind: MarkupKind.Markdown, value: propertyMarkdown(found.path.join('.'), schema, planned.required.includes(key), ownerLabel(entry)) },
     range: rangeFromOffsets(sourceFile, found.node.getStart(sourceFile), found.node.end),
   };
+}
+
+/** Which wrapper a call goes through and which call that makes, for calls that are not direct SDK calls. */
+export function throughLine(call: AnalyticsCall, root: string): string | undefined {
+  const affixes = [call.prefix && `prefix \`${call.prefix}\``, call.suffix && `suffix \`${call.suffix}\``].filter(Boolean).join(' and ');
+  const adds = affixes ? `, which adds the ${affixes}` : '';
+  const wrapper = call.wrapper;
+  if (wrapper) {
+    const where = `${path.relative(root, wrapper.file).split(path.sep).join('/')}:${wrapper.line + 1}`;
+    const maps = [...wrapper.chain, wrapper.target].map((c) => `\`${c}\``).join(' → ');
+    return `Sent through the wrapper \`${wrapper.name}\` (${where}), inferred: it calls ${maps}${adds}.`;
+  }
+  if (call.declared) return `Sent through \`${call.declared.callee}\`, declared in the plan's \`callees:\`${adds}.`;
+  return undefined;
 }
 
 function keyAt(object: ts.ObjectLiteralExpression, offset: number, sourceFile: ts.SourceFile, path: string[]): { node: ts.Node; path: string[] } | undefined {

@@ -35,3 +35,13 @@ export function propertiesAt(plan: TrackingPlan, entry: PlanEntry, path: string[
   }
   return { properties, required };
 }
+
+/**
+ * What a call site writes for a planned name when its wrapper adds a prefix or suffix
+ * (`trackEvent('Order Completed')` sends `app.Order Completed`); undefined when the name cannot be sent that way.
+ */
+export function withoutAffixes(name: string, prefix: string, suffix: string): string | undefined {
+  if (!prefix && !suffix) return name;
+  if (name.length < prefix.length + suffix.length || !name.startsWith(prefix) || !name.endsWith(suffix)) return undefined;
+  return name.slice(prefix.length, name.length - suffix.length);
+}

@@ -9,7 +9,10 @@ declare global {
   }
 }
 
-/** The team's own wrapper: declared in the plan's `callees:` so every call of it is checked. */
+/**
+ * The team's older wrapper, declared in the plan's `callees:` (declared callees win over inferred
+ * wrappers). Its own forwarding call is not reported: the names are judged at its call sites.
+ */
 export class AnalyticsService {
   track(event: string, userId: string, properties: Record<string, unknown> = {}): void {
     window.analytics.track(event, { ...properties, user_id: userId });

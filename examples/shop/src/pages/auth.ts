@@ -5,9 +5,11 @@ export function signUp(userId: string, email: string, method: 'email' | 'google'
   window.analytics.track(AuthEvent.SignedUp, { method });
 }
 
-export function logIn(kind: string) {
+declare function currentProvider(): string;
+
+export function logIn() {
   window.analytics.track(AuthEvent.LoggedIn);
-  window.analytics.track(`${kind} Logged In`);
+  window.analytics.track(`${currentProvider()} Logged In`);
 }
 
 export function joinCompany(companyId: string, name: string) {

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import type { CalleeSpec, ArgumentRef } from '../plan/model';
 import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
+import type { ProvidedProperties, WrapperInfo } from './wrapperModel';
+import type { WrapperInference } from './wrappers';
 
 export type CallKind = 'track' | 'identify' | 'group' | 'page' | 'screen' | 'alias';
 
@@ -29,6 +31,25 @@ export interface AnalyticsCall {
   properties?: ts.Expression;
   /** The user id argument of identify (browser `identify(userId, traits)` or Node `{ userId }`). */
   userId?: ts.Expression;
+  /** The plan's `callees:` entry the call matched. */
+  declared?: CalleeSpec;
+  /** The inferred wrapper the call goes through (`trackEvent('A', props)`). */
+  wrapper?: WrapperInfo;
+  /** Set on the call inside a wrapper that forwards the wrapper's parameter: the wrapper's call sites are judged instead. */
+  forwardedBy?: WrapperInfo;
+  /** Properties the wrapper adds to what the call passes: they count as present. */
+  provided?: ProvidedProperties;
+  /** Recognised by its receiver's name alone (`analytics.track`): the team's own object may stand behind that name. */
+  byReceiverName?: boolean;
+}
+
+export interface CalleePattern {
+  spec: CalleeSpec;
+  segments: string[];
+}
+
+export function calleePatterns(callees: CalleeSpec[]): CalleePattern[] {
+  return callees.map((spec) => ({ spec, segments: spec.callee.replace(/^this\./, '').split('.') }));
 }
 
 /** Cheap text test that lets files without any candidate call skip the AST walk. */
@@ -37,17 +58,29 @@ export function mayContainCalls(text: string, callees: CalleeSpec[]): boolean {
   return callees.some((c) => text.includes(c.callee.split('.').pop()!));
 }
 
-export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeChecker, callees: CalleeSpec[]): AnalyticsCall[] {
+/**
+ * Every analytics call of a file: SDK calls, calls matching the plan's `callees:` (which win), and —
+ * given the program's wrapper inference — calls of inferred wrappers, with the forwarding call inside
+ * each wrapper marked as such.
+ */
+export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeChecker, callees: CalleeSpec[], wrappers?: WrapperInference): AnalyticsCall[] {
   const calls: AnalyticsCall[] = [];
-  if (!mayContainCalls(sourceFile.text, callees)) return calls;
-  const patterns = callees.map((spec) => ({ spec, segments: spec.callee.replace(/^this\./, '').split('.') }));
+  if (!mayContainCalls(sourceFile.text, callees) && !wrappers?.mayCallWrappers(sourceFile.text)) return calls;
+  const patterns = calleePatterns(callees);
   // An explicit stack: deeply nested expressions in generated code must not overflow the JS stack.
   const stack: ts.Node[] = [sourceFile];
   while (stack.length) {
     const node = stack.pop()!;
     if (ts.isCallExpression(node)) {
-      const call = recogniseCall(node, checker, patterns);
-      if (call) calls.push(call);
+      let call = recogniseDirectCall(node, checker, patterns);
+      // `this.analytics.track(name, userId, props)` on the team's own service: its wrapper mapping, not the SDK's.
+      if (call?.byReceiverName && wrappers) call = wrappers.ownMethodCall(node) ?? call;
+      call ??= wrappers?.callThrough(node);
+      if (call) {
+        const forwardedBy = wrappers?.forwardingWrapper(call);
+        if (forwardedBy) call.forwardedBy = forwardedBy;
+        calls.push(call);
+      }
     }
     const children: ts.Node[] = [];
     ts.forEachChild(node, (child) => {
@@ -58,11 +91,8 @@ export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeCh
   return calls;
 }
 
-function recogniseCall(
-  node: ts.CallExpression,
-  checker: ts.TypeChecker,
-  patterns: { spec: CalleeSpec; segments: string[] }[],
-): AnalyticsCall | undefined {
+/** A call of the SDK or of a callee the plan declares, recognised without wrapper inference. */
+export function recogniseDirectCall(node: ts.CallExpression, checker: ts.TypeChecker, patterns: CalleePattern[]): AnalyticsCall | undefined {
   if (patterns.length) {
     const path = calleePath(node.expression);
     for (const { spec, segments } of patterns) {
@@ -72,6 +102,10 @@ function recogniseCall(
   const callee = skipOuter(node.expression);
   let method: string | undefined;
   let receiver: ts.Expression | undefined;
+  if (ts.isIdentifier(callee)) {
+    const kind = destructuredSdkMethod(callee, node, checker);
+    return kind ? fromSdkSignature(node, kind, checker) : undefined;
+  }
   if (ts.isPropertyAccessExpression(callee)) {
     method = callee.name.text;
     receiver = callee.expression;
@@ -81,7 +115,8 @@ function recogniseCall(
     receiver = callee.expression;
   }
   if (!method || !receiver || !SDK_METHODS.has(method as CallKind)) return undefined;
-  if (!isKnownReceiver(receiver) && !isDeclaredBySdk(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression, checker)) return undefined;
+  if (isKnownReceiver(receiver)) return { ...fromSdkSignature(node, method as CallKind, checker), byReceiverName: true };
+  if (!isDeclaredBySdk(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression, checker)) return undefined;
   return fromSdkSignature(node, method as CallKind, checker);
 }
 
@@ -105,12 +140,36 @@ function isKnownReceiver(receiver: ts.Expression): boolean {
   return name !== undefined && KNOWN_RECEIVERS.has(name.replace(/^_+/, '').toLowerCase());
 }
 
+/**
+ * `const { track } = useAnalytics(); track('A')`: a method taken out of the SDK (or a hook returning it)
+ * by destructuring. The receiver is judged like a method call's: by name, or by the SDK's declarations.
+ */
+function destructuredSdkMethod(callee: ts.Identifier, node: ts.CallExpression, checker: ts.TypeChecker): CallKind | undefined {
+  if (!SDK_METHODS.has(callee.text as CallKind)) return undefined;
+  const symbol = checker.getSymbolAtLocation(callee);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) return undefined;
+  const method = declaration.propertyName ? staticPropertyName(declaration.propertyName) : callee.text;
+  if (method !== callee.text) return undefined;
+  // What the binding's type was made from (cheaper than resolving the call against its arguments).
+  const targets = checker
+    .getTypeOfSymbol(symbol)
+    .getCallSignatures()
+    .map((s) => s.declaration)
+    .filter((d): d is ts.SignatureDeclaration => d !== undefined && !ts.isJSDocSignature(d));
+  // The team's own function behind the hook is a wrapper, if anything: wrapper inference reads it.
+  if (targets.some((d) => (d as ts.FunctionLikeDeclaration).body !== undefined)) return undefined;
+  const variable = declaration.parent.parent;
+  if (ts.isVariableDeclaration(variable) && variable.initializer && isKnownReceiver(variable.initializer)) return method as CallKind;
+  return targets.length > 0 && targets.every((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName)) ? (method as CallKind) : undefined;
+}
+
 function isDeclaredBySdk(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: ts.TypeChecker): boolean {
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression);
   return (symbol?.declarations ?? []).some((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName));
 }
 
-function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checker: ts.TypeChecker): AnalyticsCall {
+export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checker: ts.TypeChecker): AnalyticsCall {
   const args = node.arguments;
   const call: AnalyticsCall = { kind, node, callee: `analytics.${kind}`, prefix: '', suffix: '' };
   const first = args[0] && skipOuter(args[0]);
@@ -177,7 +236,34 @@ function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCal
     properties: spec.properties || defaultProperties ? argument(node, spec.properties ?? defaultProperties!) : undefined,
     prefix: spec.prefix ?? '',
     suffix: spec.suffix ?? '',
+    declared: spec,
   };
+}
+
+/** A call of an inferred wrapper, read as the analytics call the wrapper makes. */
+export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, checker: ts.TypeChecker): AnalyticsCall {
+  const provided = wrapper.provided.keys.length || wrapper.provided.open ? wrapper.provided : undefined;
+  if (wrapper.forwardAll) {
+    const call = fromSdkSignature(node, wrapper.kind, checker);
+    return { ...call, callee: wrapper.name, wrapper, provided };
+  }
+  return {
+    kind: wrapper.kind,
+    node,
+    callee: wrapper.name,
+    name: wrapper.event ? wrapperArgument(node, wrapper.event) : undefined,
+    properties: wrapper.properties ? wrapperArgument(node, wrapper.properties) : undefined,
+    prefix: wrapper.prefix,
+    suffix: wrapper.suffix,
+    wrapper,
+    provided,
+  };
+}
+
+/** An argument of a wrapper call; none when a spread (`f(...args)`) hides which argument is where. */
+function wrapperArgument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
+  for (let i = 0; i <= ref.arg && i < node.arguments.length; i++) if (ts.isSpreadElement(node.arguments[i])) return undefined;
+  return argument(node, ref);
 }
 
 function argument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {

@@ -4,7 +4,7 @@ import { checkProperties, type SchemaIssue } from '../schema/check';
 import type { AnalyticsCall } from './calls';
 import { resolveNames, type NameResolution, type ResolvedName } from './names';
 import { readValue } from './properties';
-import type { ValueType, ValueTypeReader } from './valueType';
+import type { ObjectShape, ValueType, ValueTypeReader } from './valueType';
 
 /** A name the call sends, with the plan entry it refers to (undefined when off-plan). */
 export interface NamedEntry {
@@ -122,7 +122,13 @@ export class CheckedCall {
   propertyIssues(): (SchemaIssue & { owner: string })[] {
     if (!this.issues) {
       const value = this.properties();
-      const shape = value?.kind === 'object' ? value.shape : value === undefined || value.kind === 'null' || value.kind === 'undefined' ? undefined : { entries: new Map(), open: true };
+      let shape: ObjectShape | undefined = value?.kind === 'object' ? value.shape : value === undefined || value.kind === 'null' || value.kind === 'undefined' ? undefined : { entries: new Map(), open: true };
+      // Keys a wrapper adds itself (`{ ...properties, user_id }`) are sent with every call of it.
+      const provided = this.call.provided;
+      if (provided) {
+        const base: ObjectShape = shape ?? { entries: new Map(), open: false };
+        shape = { ...base, open: base.open || provided.open, provided: new Set([...(base.provided ?? []), ...provided.keys]) };
+      }
       const result: (SchemaIssue & { owner: string })[] = [];
       for (const { entry, owner } of this.specs()) {
         const common: PropertiesSpec | undefined = entry.kind === 'track' ? this.plan.common : undefined;

@@ -22,6 +22,8 @@ export interface ObjectShape {
   entries: Map<string, ShapeEntry>;
   /** True when more keys may be present than listed (an index signature, a spread of `any`, a computed key). */
   open: boolean;
+  /** Keys sent besides the listed ones, whose values are not known here (added by a wrapper): they satisfy `required`. */
+  provided?: Set<string>;
 }
 
 export interface ShapeEntry {

@@ -1,4 +1,5 @@
 import type { RuleId, SeveritySetting } from '../types';
+import type { WrapperSettings } from '../analysis/wrapperModel';
 import type { JsonSchema } from './jsonSchema';
 
 export type EventCasing = 'title' | 'snake' | 'camel' | 'pascal' | 'kebab' | 'any';
@@ -70,6 +71,8 @@ export interface TrackingPlan {
   /** Properties every track call may carry (Segment COMMON rules). */
   common?: PropertiesSpec;
   callees: CalleeSpec[];
+  /** Wrapper inference settings (the native plan's `wrappers:`); absent means on, nothing ignored. */
+  wrappers?: WrapperSettings;
   ignore: string[];
 }
 
@@ -82,6 +85,7 @@ export function emptyPlan(format: PlanFormat): TrackingPlan {
     pages: new Map(),
     screens: new Map(),
     callees: [],
+    wrappers: { infer: true, ignore: [] },
     ignore: [],
   };
 }

@@ -79,6 +79,20 @@ export const CalleeSchema = z
   })
   .strict();
 
+export const WrappersSchema = z
+  .object({
+    infer: z
+      .boolean()
+      .optional()
+      .describe('Follow the team\'s own wrappers automatically: a function that passes a parameter into the name of an analytics call makes each of its calls an analytics call. Default true.'),
+    ignore: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Inferred wrappers not to follow, by the name `tracklint wrappers` lists (AnalyticsService.track) or their own name (track).'),
+  })
+  .strict()
+  .describe('Wrapper inference. Wrappers declared in callees: win over inferred ones.');
+
 const eventCasing = z.enum(['title', 'snake', 'camel', 'pascal', 'kebab', 'any']);
 const propertyCasing = z.enum(['snake', 'camel', 'pascal', 'kebab', 'any']);
 const severity = z.enum(['error', 'warning', 'info', 'hint', 'off']);
@@ -100,6 +114,7 @@ export const NativePlanSchema = z
     pages: z.record(z.string(), EntrySchema).optional(),
     screens: z.record(z.string(), EntrySchema).optional(),
     callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
+    wrappers: WrappersSchema.optional(),
     ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
   })
   .strict()

@@ -12,7 +12,8 @@ export const dynamicEventName = createRule({
   create(context) {
     return {
       call(call) {
-        if (!call.namesArePlanned) return;
+        // The forwarding call inside a wrapper: the names are judged at the wrapper's call sites.
+        if (!call.namesArePlanned || call.call.forwardedBy) return;
         const names = call.names();
         if (names?.kind !== 'dynamic') return;
         context.report({

@@ -50,7 +50,7 @@ function checkShape(shape: ObjectShape, schema: JsonSchema, where: Where, issues
   const required = Array.isArray(schema.required) ? schema.required : [];
   const properties = schema.properties;
   for (const key of required) {
-    if (!shape.entries.has(key) && !shape.open) {
+    if (!shape.entries.has(key) && !shape.open && !shape.provided?.has(key)) {
       issues.push({ ruleId: 'missing-required-property', messageId: 'missing', path: join(where.path, key), node: where.node, data: {} });
     }
   }

@@ -4,7 +4,7 @@ import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFor
 import type { JsonSchema } from '../jsonSchema';
 
 // Keys only a native plan has at its top level; a plan may start with just a name and grow from there.
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'common', 'name', 'ignore'];
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore'];
 
 export const nativeFormat: PlanFormatLoader = {
   format: 'native',
@@ -41,6 +41,7 @@ export const nativeFormat: PlanFormatLoader = {
       prefix: c.prefix,
       suffix: c.suffix,
     }));
+    plan.wrappers = { infer: data.wrappers?.infer ?? true, ignore: data.wrappers?.ignore ?? [] };
     const entries = (section: 'events' | 'pages' | 'screens', kind: PlanEntryKind, target: Map<string, PlanEntry>) => {
       for (const [name, entry] of Object.entries(data[section] ?? {})) {
         const path: PlanPath = [section, name];

@@ -3,7 +3,7 @@ import { isRecord, type PlanFormatLoader } from './format';
 import { loadRuleList, type RuleKind, type RuleReader } from './segmentRules';
 
 /** Keys only the native format has at the top level; a file with one of them is not Public API output. */
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'common', 'ignore'];
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'ignore'];
 
 /** Where a wrapped Segment rule keeps its object schema: `jsonSchema.properties.traits` for identify/group, `.properties` otherwise. */
 export function wrappedSchemaKeys(kind: RuleKind): string[] {

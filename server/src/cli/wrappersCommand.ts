@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { listWrappers, type ListedWrapper } from '../core/analysis/wrapperList';
+import { describeRef } from '../core/analysis/wrapperModel';
+import { findPlanFile } from '../core/plan/findPlanFile';
+import { loadPlan } from '../core/plan/load';
+import { emptyPlan, type TrackingPlan } from '../core/plan/model';
+import { addProgramRoots, collectSourceFiles, createWorkspaceProject, findTsConfig } from '../core/workspace';
+
+export const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
+
+Lists the team's own wrappers that tracklint follows: functions and methods that pass a parameter
+into the name of an analytics call (directly, with a fixed prefix or suffix, or through other
+wrappers). Every call of one is checked as the analytics call it makes.
+
+Options:
+  --plan FILE          The tracking plan (default: the nearest one, as for check); its callees:
+                       and wrappers: settings apply. Without one, every wrapper is listed.
+  --format NAME        table (default) or json
+  --ignore GLOB        Skip files matching GLOB (repeatable)
+  -h, --help           Show this help
+
+Status: inferred (followed), declared (its calls match the plan's callees:, which win),
+disabled (named in the plan's wrappers.ignore).`;
+
+interface WrappersIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** `tracklint wrappers`: exit 0 with the list, 2 on a usage error or an unusable plan. */
+export async function runWrappers(argv: string[], io: WrappersIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        plan: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        ignore: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${WRAPPERS_USAGE}\n`);
+    return 0;
+  }
+  if (values.format !== 'table' && values.format !== 'json') return usageError(io, `Unknown format '${values.format}'. Use table or json.`);
+  const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
+  if (missing !== undefined) return usageError(io, `No such file or directory: ${missing}`);
+  const paths = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
+
+  let plan: TrackingPlan = emptyPlan('native');
+  const planFile = values.plan ? path.resolve(io.cwd, values.plan) : findPlanFile(paths[0]);
+  if (planFile) {
+    let text: string;
+    try {
+      text = readFileSync(planFile, 'utf8');
+    } catch (error) {
+      io.stderr(`tracklint: cannot read the plan ${planFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+    const loaded = loadPlan(planFile, text);
+    if (!loaded.plan) {
+      io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, planFile)} cannot be used (run tracklint check to see why).\n`);
+      return 2;
+    }
+    plan = loaded.plan;
+  }
+
+  let files: string[];
+  try {
+    files = await collectSourceFiles(paths, { ignore: [...plan.ignore, ...(values.ignore ?? [])] });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const project = createWorkspaceProject(paths[0], findTsConfig(paths[0]));
+  // Listing is about what wrappers exist, whatever the plan's `infer:` says.
+  const roots = addProgramRoots(project, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
+  const program = project.getProgram().compilerObject;
+  const sourceFiles = [...roots].map((file) => program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath())).filter((f) => f !== undefined);
+  const wrappers = listWrappers(program, plan, sourceFiles);
+  io.stdout(values.format === 'json' ? `${JSON.stringify(wrappers.map(toJson), null, 2)}\n` : formatTable(wrappers, io.cwd, plan));
+  return 0;
+}
+
+function toJson({ wrapper: w, status, callSites }: ListedWrapper) {
+  return {
+    name: w.name,
+    file: w.file,
+    line: w.line + 1,
+    column: w.character + 1,
+    kind: w.kind,
+    status,
+    event: w.forwardAll ? 'all' : (w.event ?? null),
+    properties: w.forwardAll ? 'all' : (w.properties ?? null),
+    prefix: w.prefix,
+    suffix: w.suffix,
+    addedProperties: w.provided.keys,
+    addsUnknownProperties: w.provided.open,
+    via: w.via,
+    chain: w.chain,
+    target: w.target,
+    callSites,
+  };
+}
+
+function formatTable(wrappers: ListedWrapper[], cwd: string, plan: TrackingPlan): string {
+  if (!wrappers.length) return 'No wrappers found.\n';
+  const header = ['Wrapper', 'Location', 'Kind', 'Name from', 'Properties from', 'Prefix', 'Suffix', 'Calls', 'Maps to', 'Status'];
+  const rows = wrappers.map(({ wrapper: w, status, callSites }) => {
+    const added = w.provided.keys.length || w.provided.open ? ` (+ ${[...w.provided.keys, ...(w.provided.open ? ['…'] : [])].join(', ')})` : '';
+    return [
+      w.name,
+      `${path.relative(cwd, w.file) || w.file}:${w.line + 1}`,
+      w.kind,
+      describeRef(w.event, w.forwardAll),
+      describeRef(w.properties, w.forwardAll) + added,
+      w.prefix ? JSON.stringify(w.prefix) : '—',
+      w.suffix ? JSON.stringify(w.suffix) : '—',
+      String(callSites),
+      [...w.chain, w.target].join(' → '),
+      status === 'declared' ? 'declared (plan callees win)' : status === 'disabled' ? 'disabled (plan wrappers.ignore)' : 'inferred',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const count = (status: string) => wrappers.filter((w) => w.status === status).length;
+  const off = plan.wrappers?.infer === false ? ' Inference is off in the plan (wrappers.infer: false): only declared callees are checked.' : '';
+  return `${lines.join('\n')}\n\n${wrappers.length} wrapper${wrappers.length === 1 ? '' : 's'}: ${count('inferred')} inferred, ${count('declared')} declared, ${count('disabled')} disabled.${off}\n`;
+}
+
+function usageError(io: WrappersIO, message: string): number {
+  io.stderr(`tracklint: ${message}\n\n${WRAPPERS_USAGE}\n`);
+  return 2;
+}

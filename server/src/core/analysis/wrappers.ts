@@ -1,0 +1,340 @@
+import { ts } from 'ts-morph';
+import type { CalleeSpec, TrackingPlan } from '../plan/model';
+import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
+import { ParamTracer, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
+import { calleePath, skipOuter } from './syntax';
+import { calleeName, candidateNames, isWrapperSource, mentionsParameter, namesTextTest, seedNames } from './wrapperCandidates';
+import { DEFAULT_WRAPPER_SETTINGS, isIgnored, type WrapperInfo, type WrapperKind, type WrapperSettings } from './wrapperModel';
+import { callableNames, displayName, holderOf, isFunctionNode, type FunctionNode } from './wrapperNames';
+
+/** How many wrappers deep a chain is followed (a wrapper calling a wrapper calling … the SDK). */
+export const MAX_CHAIN_DEPTH = 4;
+/** How many enclosing functions a forwarding call looks through for the parameter it forwards. */
+const MAX_ENCLOSING = 4;
+
+const WRAPPER_KINDS = new Set<string>(['track', 'page', 'screen']);
+
+function isWrapperKind(kind: string): kind is WrapperKind {
+  return WRAPPER_KINDS.has(kind);
+}
+
+/** One analytics call inside a function whose name comes from the function's parameters. */
+interface Forward {
+  call: AnalyticsCall;
+  name?: TracedName;
+  properties?: TracedProperties;
+  /** `(...args) => x(...args)`: the wrapper passes every argument through. */
+  all?: boolean;
+  inner?: WrapperInfo;
+}
+
+/**
+ * Wrapper inference over one program: which functions pass a parameter into the name of an analytics
+ * call, and how their calls map onto it. Each function is inferred once, on demand (when one of its
+ * calls is met, in any file), and remembered for the life of the type checker.
+ */
+export class WrapperInference {
+  private readonly memo = new Map<FunctionNode, WrapperInfo | null>();
+  private readonly tracers = new Map<FunctionNode, ParamTracer>();
+  private readonly inProgress = new Set<FunctionNode>();
+  /** Set while inferring when a cycle or the depth limit cut a chain short: negative results are then not remembered. */
+  private incomplete = false;
+  private readonly patterns: CalleePattern[];
+  readonly seeds: Set<string>;
+  readonly candidates: Set<string>;
+  private readonly textTest: RegExp | undefined;
+
+  constructor(
+    readonly program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    readonly callees: CalleeSpec[],
+    readonly settings: WrapperSettings = DEFAULT_WRAPPER_SETTINGS,
+  ) {
+    this.patterns = calleePatterns(callees);
+    this.seeds = seedNames(callees);
+    this.candidates = candidateNames(program, [...this.seeds]);
+    this.textTest = namesTextTest(this.candidates);
+  }
+
+  /** Cheap text test: may this file call a wrapper at all? */
+  mayCallWrappers(text: string): boolean {
+    return this.textTest?.test(text) ?? false;
+  }
+
+  /** Whether a call's callee is named like a wrapper (the pre-filter before resolving what it calls). */
+  isCandidateCall(node: ts.CallExpression): boolean {
+    const name = calleeName(node.expression);
+    return name !== undefined && this.candidates.has(name);
+  }
+
+  /** A call of an inferred wrapper, as the analytics call it makes; undefined for any other call. */
+  callThrough(node: ts.CallExpression, depth = 0): AnalyticsCall | undefined {
+    if (!this.isCandidateCall(node)) return undefined;
+    const fn = this.calledFunction(node);
+    const wrapper = fn && this.infer(fn, depth);
+    return wrapper ? applyWrapper(node, wrapper, this.checker) : undefined;
+  }
+
+  /**
+   * A call recognised by its receiver's name (`this.analytics.track(…)`) whose method is the team's own
+   * wrapper, read through the wrapper; undefined when the method is the SDK's (or no wrapper).
+   */
+  ownMethodCall(node: ts.CallExpression, depth = 0): AnalyticsCall | undefined {
+    const callee = skipOuter(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !this.candidates.has(callee.name.text) || !this.mayBeOwnObject(callee.expression)) return undefined;
+    const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    if (!declaration || !(isFunctionNode(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration))) return undefined;
+    if (!isWrapperSource(declaration.getSourceFile())) return undefined;
+    return this.callThrough(node, depth);
+  }
+
+  /**
+   * Cheap test before asking the checker for a method: `window.analytics`, `getAnalytics()` and globals
+   * declared in declaration files are the SDK; a local, imported or `this.` object may be the team's own.
+   */
+  private mayBeOwnObject(receiver: ts.Expression): boolean {
+    let root = skipOuter(receiver);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
+    if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isIdentifier(root) || ['window', 'globalThis', 'self'].includes(root.text)) return false;
+    let symbol = this.checker.getSymbolAtLocation(root);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    return (symbol?.declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile && !(ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Ambient));
+  }
+
+  /** The function a call calls, through imports, re-exports, methods and destructuring; its implementation for overloads. */
+  calledFunction(node: ts.CallExpression): FunctionNode | undefined {
+    const fast = this.calledFunctionBySymbol(node);
+    if (fast !== undefined) return fast ?? undefined;
+    let declaration: ts.Declaration | undefined;
+    try {
+      declaration = this.checker.getResolvedSignature(node)?.declaration;
+    } catch {
+      return undefined;
+    }
+    if (!declaration || !isFunctionNode(declaration)) return undefined;
+    if (declaration.body) return declaration;
+    // An overload signature: the implementation is the declaration of the same symbol with a body.
+    const symbol = declaration.name ? this.checker.getSymbolAtLocation(declaration.name) : undefined;
+    return symbol?.declarations?.find((d): d is FunctionNode => isFunctionNode(d) && d.body !== undefined);
+  }
+
+  /**
+   * The called function from the callee's symbol (and, for a variable or destructured binding, its type's
+   * one call signature), without resolving the call against its arguments: much cheaper than
+   * `getResolvedSignature`. null: surely no function of the project; undefined: ask the checker.
+   */
+  private calledFunctionBySymbol(node: ts.CallExpression): FunctionNode | null | undefined {
+    const callee = skipOuter(node.expression);
+    const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+    if (!nameNode) return undefined;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.declarations;
+    if (!symbol || !declarations?.length) return undefined;
+    const implementation = declarations.find((d): d is FunctionNode => isFunctionNode(d) && d.body !== undefined);
+    if (implementation) return implementation;
+    if (declarations.every((d) => isFunctionNode(d))) return null; // Declared only (a .d.ts function or method).
+    if (declarations.length !== 1) return undefined;
+    const declaration = declarations[0];
+    if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+      const initializer = skipOuter(declaration.initializer);
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
+    }
+    if (!ts.isVariableDeclaration(declaration) && !ts.isBindingElement(declaration)) return undefined;
+    // `const track = useCallback(…)`, `const { track } = useTracking()`: the function its type was made from.
+    const signatures = this.checker.getTypeOfSymbol(symbol).getCallSignatures();
+    if (signatures.length !== 1) return undefined;
+    const target = signatures[0].declaration;
+    return target && isFunctionNode(target) ? (target.body ? target : undefined) : null;
+  }
+
+  /** The wrapper a function is, or undefined. */
+  infer(fn: FunctionNode, depth = 0): WrapperInfo | undefined {
+    const cached = this.memo.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(fn) || depth > MAX_CHAIN_DEPTH) {
+      this.incomplete = true;
+      return undefined;
+    }
+    const outerIncomplete = this.incomplete;
+    this.incomplete = false;
+    this.inProgress.add(fn);
+    let result: WrapperInfo | undefined;
+    try {
+      result = this.inferUncached(fn, depth);
+    } catch {
+      // Code the checker cannot make sense of is no wrapper; it must not end the whole check.
+      result = undefined;
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    if (result || !this.incomplete) this.memo.set(fn, result ?? null);
+    this.incomplete ||= outerIncomplete;
+    return result;
+  }
+
+  /**
+   * The wrapper whose forwarding call this is (`analytics.track(name, props)` inside `trackEvent`):
+   * its name is judged at the wrapper's call sites, not here.
+   */
+  forwardingWrapper(call: AnalyticsCall): WrapperInfo | undefined {
+    if (!call.name || !isWrapperKind(call.kind)) return undefined;
+    const name = skipOuter(call.name);
+    if (ts.isStringLiteralLike(name)) return undefined;
+    let levels = 0;
+    for (let node = call.node.parent; node && !ts.isSourceFile(node) && levels < MAX_ENCLOSING; node = node.parent) {
+      if (!isFunctionNode(node)) continue;
+      levels++;
+      if (!mentionsParameter(name, node)) continue;
+      const tracer = this.tracer(node);
+      if (tracer.isEmpty || !(tracer.restSpread(name) || tracer.name(name))) continue;
+      // Any call in a wrapper that passes its parameter on forwards it: the forwarding calls found while
+      // inferring, and calls of wrappers that a cycle or a recursive call kept out of that inference.
+      const wrapper = this.infer(node);
+      if (wrapper && (wrapper.forwarding.has(call.node) || call.wrapper)) return wrapper;
+    }
+    return undefined;
+  }
+
+  private tracer(fn: FunctionNode): ParamTracer {
+    let tracer = this.tracers.get(fn);
+    if (!tracer) this.tracers.set(fn, (tracer = new ParamTracer(fn, this.checker)));
+    return tracer;
+  }
+
+  private inferUncached(fn: FunctionNode, depth: number): WrapperInfo | undefined {
+    if (!fn.body || fn.parameters.length === 0 || !isWrapperSource(fn.getSourceFile()) || !this.isCallableByName(fn)) return undefined;
+    // Its calls are only recognised by a candidate name: without one, it must not silence its forwarding call either.
+    if (!callableNames(fn).some((n) => this.candidates.has(n))) return undefined;
+    const names = displayName(fn);
+    if (isIgnored(names, this.settings)) return undefined;
+    const tracer = this.tracer(fn);
+    if (tracer.isEmpty) return undefined;
+    let first: Forward | undefined;
+    const forwarding = new Set<ts.CallExpression>();
+    const stack: ts.Node[] = [fn.body];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (ts.isCallExpression(node)) {
+        const forward = this.forwardOf(node, fn, tracer, depth);
+        if (forward) {
+          forwarding.add(node);
+          // Source order: the stack visits children last-pushed first, so keep the earliest call.
+          if (!first || node.pos < first.call.node.pos) first = forward;
+        }
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    return first && this.describe(fn, names, first, forwarding);
+  }
+
+  /** Whether code can call the function by a name: declarations, methods, and function expressions held in a variable or property. */
+  private isCallableByName(fn: FunctionNode): boolean {
+    if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return true;
+    const holder = holderOf(fn);
+    if (!holder) return false;
+    if (!holder.through) return true;
+    // `useCallback(fn, deps)` returns fn itself; `items.map(fn)` does not.
+    try {
+      const signature = this.checker.getResolvedSignature(holder.through);
+      const returned = signature && this.checker.getReturnTypeOfSignature(signature);
+      return returned?.getCallSignatures().some((s) => s.declaration === fn) ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  private forwardOf(node: ts.CallExpression, fn: FunctionNode, tracer: ParamTracer, depth: number): Forward | undefined {
+    let call = recogniseDirectCall(node, this.checker, this.patterns);
+    let inner: WrapperInfo | undefined;
+    if (call?.byReceiverName && this.ownMethodCall(node, depth + 1)) call = undefined;
+    if (!call && this.isCandidateCall(node)) {
+      const callee = this.calledFunction(node);
+      inner = callee && callee !== fn ? this.infer(callee, depth + 1) : undefined;
+      if (inner) call = applyWrapper(node, inner, this.checker);
+    }
+    if (!call || !isWrapperKind(call.kind)) return undefined;
+    const firstArgument = node.arguments[0];
+    if (firstArgument && ts.isSpreadElement(firstArgument)) {
+      const rest = tracer.restSpread(firstArgument);
+      return rest && rest.arg === 0 && node.arguments.length === 1 ? { call, all: true, inner } : undefined;
+    }
+    if (!call.name) return undefined;
+    const name = tracer.name(call.name);
+    if (!name) return undefined;
+    return { call, name, properties: tracer.properties(call.properties), inner };
+  }
+
+  private describe(fn: FunctionNode, names: { name: string; shortName: string }, forward: Forward, forwarding: Set<ts.CallExpression>): WrapperInfo {
+    const { call, inner } = forward;
+    const sourceFile = fn.getSourceFile();
+    const anchor = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) ? (fn.name ?? fn) : (nameNodeOf(holderOf(fn)?.node) ?? fn);
+    const position = sourceFile.getLineAndCharacterOfPosition(anchor.getStart(sourceFile));
+    const via = calleePath(call.node.expression).join('.') || call.callee;
+    const info: WrapperInfo = {
+      name: names.name,
+      shortName: names.shortName,
+      declaration: fn,
+      file: sourceFile.fileName,
+      line: position.line,
+      character: position.character,
+      kind: call.kind as WrapperKind,
+      forwardAll: false,
+      prefix: '',
+      suffix: '',
+      provided: { keys: [], open: false },
+      via,
+      target: inner ? inner.target : via,
+      chain: inner ? [inner.name, ...inner.chain] : [],
+      forwarding,
+    };
+    if (forward.all) {
+      // `(...args) => x(...args)`: the call sites pass what x takes, where x takes it.
+      const spec = call.declared;
+      if (inner) Object.assign(info, { event: inner.event, properties: inner.properties, forwardAll: inner.forwardAll, prefix: inner.prefix, suffix: inner.suffix, provided: inner.provided });
+      else if (spec) Object.assign(info, { event: spec.event ?? { arg: 0 }, properties: spec.properties ?? { arg: 1 }, prefix: spec.prefix ?? '', suffix: spec.suffix ?? '' });
+      else info.forwardAll = true;
+      return info;
+    }
+    const name = forward.name!;
+    const properties = forward.properties!;
+    info.event = plainRef(name.ref);
+    info.properties = properties.ref && plainRef(properties.ref);
+    info.prefix = call.prefix + name.prefix;
+    info.suffix = name.suffix + call.suffix;
+    const keys = new Set([...(call.provided?.keys ?? []), ...properties.keys]);
+    info.provided = { keys: [...keys].sort(), open: (call.provided?.open ?? false) || properties.open };
+    return info;
+  }
+}
+
+function plainRef(ref: ParamRef): ParamRef {
+  return ref.field === undefined ? { arg: ref.arg } : { arg: ref.arg, field: ref.field };
+}
+
+function nameNodeOf(node: ts.Node | undefined): ts.Node | undefined {
+  if (!node) return undefined;
+  if (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) return node.name;
+  if (ts.isBinaryExpression(node)) return node.left;
+  return node;
+}
+
+const inferences = new WeakMap<ts.TypeChecker, Map<string, WrapperInference>>();
+
+/**
+ * The wrapper inference for a program and a plan, shared by every file checked with the same checker;
+ * undefined when the plan turns inference off.
+ */
+export function wrapperInference(program: ts.Program, checker: ts.TypeChecker, plan: Pick<TrackingPlan, 'callees' | 'wrappers'>): WrapperInference | undefined {
+  const settings = plan.wrappers ?? DEFAULT_WRAPPER_SETTINGS;
+  if (!settings.infer) return undefined;
+  const key = JSON.stringify([plan.callees, settings.ignore]);
+  let byKey = inferences.get(checker);
+  if (!byKey) inferences.set(checker, (byKey = new Map()));
+  let inference = byKey.get(key);
+  if (!inference) byKey.set(key, (inference = new WrapperInference(program, checker, plan.callees, settings)));
+  return inference;
+}
