@@ -7,7 +7,7 @@ import * as path from 'node:path';
  * service, spreads, typed property variables), with some violations of every rule; the rest is ordinary
  * code with imports and types. Same size and seed → byte-identical output.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 const EVENT_COUNT = 200;
 
 function mulberry32(seed: number): () => number {
@@ -150,7 +150,8 @@ export function generateWorkspace(dir: string, fileCount: number): void {
     mkdirSync(folder, { recursive: true });
     const tsx = i % 7 === 0;
     const file = path.join(folder, `module${i}.${tsx ? 'tsx' : 'ts'}`);
-    const previous = i > 0 ? `../f${Math.floor((i - 1) / 25)}/module${i - 1}` : undefined;
+    // Imports stay within a feature folder (chains of at most 25), as features import their neighbours and shared code.
+    const previous = i % 25 > 0 ? `./module${i - 1}` : undefined;
     const lines: string[] = [];
     if (i % 3 === 0) {
       const calls: string[] = [];

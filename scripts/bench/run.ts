@@ -80,14 +80,15 @@ async function main(): Promise<void> {
   // The floor runs as plain JavaScript, like the tools it is compared with.
   const parseFloorScript = path.join(root, 'build/bench/parse-floor.js');
   await build({ entryPoints: [path.join(__dirname, 'parse-floor.ts')], outfile: parseFloorScript, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
-  const tsc7 = path.join(root, 'node_modules/.bin/tsc');
+  // The native compiler itself, not its Node launcher, so its own memory is what gets measured.
+  const tsc7 = path.join(root, `node_modules/@typescript/typescript-${process.platform}-${process.arch}/lib/tsc`);
   for (const size of sizes) {
     const workspace = path.join(cacheDir, `ws-${size}`);
     generateWorkspace(workspace, size);
     process.stderr.write(`bench: ${size} files in ${workspace}\n`);
     const repeat = size >= 5000 ? 1 : 2;
     const tracklint = await best(repeat, () => node(path.join(root, 'dist/tracklint.js'), 'check', workspace, '--format', 'json'));
-    const tsc6 = await best(repeat, () => node(path.join(root, 'node_modules/typescript6/bin/tsc'), '--noEmit', '-p', workspace));
+    const tsc6 = await best(repeat, () => node(path.join(root, 'node_modules/typescript6/lib/tsc.js'), '--noEmit', '-p', workspace));
     const native = existsSync(tsc7) ? await best(repeat, () => measure(tsc7, ['--noEmit', '-p', workspace], false)) : undefined;
     const parseFloor = await best(repeat, () => node(parseFloorScript, workspace));
     const result: SizeResult = { files: size, tracklint, tsc6, tsc7: native, parseFloor };
