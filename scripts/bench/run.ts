@@ -67,6 +67,8 @@ async function best(times: number, run: () => Promise<Run>): Promise<Run> {
 interface SizeResult {
   files: number;
   tracklint: Run;
+  /** The same check with wrapper inference turned off (`wrappers: { infer: false }`): what inference costs. */
+  tracklintNoInference: Run;
   tsc6: Run;
   tsc7?: Run;
   parseFloor: Run;
@@ -88,10 +90,13 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${size} files in ${workspace}\n`);
     const repeat = size >= 5000 ? 1 : 2;
     const tracklint = await best(repeat, () => node(path.join(root, 'dist/tracklint.js'), 'check', workspace, '--format', 'json'));
+    const noInferencePlan = path.join(workspace, 'tracking-plan.no-inference.yaml');
+    writeFileSync(noInferencePlan, `${readFileSync(path.join(workspace, 'tracking-plan.yaml'), 'utf8')}wrappers:\n  infer: false\n`);
+    const tracklintNoInference = await best(repeat, () => node(path.join(root, 'dist/tracklint.js'), 'check', workspace, '--plan', noInferencePlan, '--format', 'json'));
     const tsc6 = await best(repeat, () => node(path.join(root, 'node_modules/typescript6/lib/tsc.js'), '--noEmit', '-p', workspace));
     const native = existsSync(tsc7) ? await best(repeat, () => measure(tsc7, ['--noEmit', '-p', workspace], false)) : undefined;
     const parseFloor = await best(repeat, () => node(parseFloorScript, workspace));
-    const result: SizeResult = { files: size, tracklint, tsc6, tsc7: native, parseFloor };
+    const result: SizeResult = { files: size, tracklint, tracklintNoInference, tsc6, tsc7: native, parseFloor };
     if (!skipLsp && size === 2000) {
       const fileToEdit = path.join(workspace, 'src/features/f0/module3.ts');
       result.lsp = await measureLsp(root, workspace, fileToEdit);
@@ -116,6 +121,9 @@ function printTable(results: SizeResult[], machine: Record<string, unknown>): vo
       `| ${r.files} | ${s(r.tracklint.wallMs)} | ${s(r.tsc6.wallMs)} | ${r.tsc7 ? s(r.tsc7.wallMs) : 'n/a'} | ${s(r.parseFloor.wallMs)} | ${ratio(r.tracklint.wallMs, r.tsc6.wallMs)} | ${r.tsc7 ? ratio(r.tracklint.wallMs, r.tsc7.wallMs) : 'n/a'} | ${ratio(r.tracklint.wallMs, r.parseFloor.wallMs)} | ${mb(r.tracklint.peakRssBytes)} | ${mb(r.tsc6.peakRssBytes)} | ${ratio(r.tracklint.peakRssBytes, r.tsc6.peakRssBytes)} |`,
     );
   }
+  console.log('\nWrapper inference cost (cold check with inference ÷ without):');
+  console.log('| files | with inference | without | cost |\n|---|---|---|---|');
+  for (const r of results) console.log(`| ${r.files} | ${s(r.tracklint.wallMs)} | ${s(r.tracklintNoInference.wallMs)} | ${(((r.tracklint.wallMs / r.tracklintNoInference.wallMs) - 1) * 100).toFixed(0)} % |`);
   for (const r of results) {
     if (!r.lsp) continue;
     const l = r.lsp;
