@@ -4,25 +4,21 @@ import { resolveNames } from '../core/analysis/names';
 import { describeSchema } from '../core/plan/jsonSchema';
 import type { PlanEntry, TrackingPlan } from '../core/plan/model';
 import type { AnalysisWorkspace } from './analysisWorkspace';
-import { callAt, cursorContext, type CursorContext } from './cursor';
+import { callAtPosition, cursorContext, type CursorContext } from './cursor';
 import { entryMarkdown, propertyMarkdown } from './planMarkdown';
 import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt, withoutAffixes } from './planLookup';
 import { escapeSnippet, placeholderFor, propertyKeyText, quoted } from './snippets';
-import { offsetAt, rangeFromOffsets } from './positions';
+import { rangeFromOffsets } from './positions';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ["'", '"', '`', '{'];
 
 /** Completion inside analytics calls: plan names, property keys not yet sent, and enum values. */
 export function doComplete(workspace: AnalysisWorkspace, fileName: string, position: Position): CompletionList | null {
-  const plan = workspace.plan;
-  const sourceFile = workspace.sourceFile(fileName);
-  if (!plan || !sourceFile) return null;
-  const offset = offsetAt(sourceFile, position);
-  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
-  if (!call) return null;
+  const at = callAtPosition(workspace, fileName, position);
+  if (!at) return null;
+  const { plan, sourceFile, offset, call, checker } = at;
   const context = cursorContext(call, offset, sourceFile);
   if (!context) return null;
-  const checker = workspace.program().getTypeChecker();
   switch (context.kind) {
     case 'name':
     case 'emptyArguments':

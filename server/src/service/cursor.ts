@@ -1,6 +1,10 @@
 import { ts } from 'ts-morph';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
+import type { TrackingPlan } from '../core/plan/model';
+import type { Position } from 'vscode-languageserver-types';
+import type { AnalysisWorkspace } from './analysisWorkspace';
+import { offsetAt } from './positions';
 
 /** What the cursor is on inside an analytics call, for completion and hover. */
 export type CursorContext =
@@ -9,6 +13,25 @@ export type CursorContext =
   | { kind: 'propertyKey'; call: AnalyticsCall; object: ts.ObjectLiteralExpression; start: number; end: number; path: string[] }
   | { kind: 'propertyValue'; call: AnalyticsCall; key: string; path: string[]; literal: ts.StringLiteralLike; start: number; end: number }
   | { kind: 'nameExpression'; call: AnalyticsCall; node: ts.Expression };
+
+/** What every position-based request starts from: the plan, the file, and the analytics call under the cursor. */
+export interface CallAtPosition {
+  plan: TrackingPlan;
+  sourceFile: ts.SourceFile;
+  offset: number;
+  call: AnalyticsCall;
+  checker: ts.TypeChecker;
+}
+
+export function callAtPosition(workspace: AnalysisWorkspace, fileName: string, position: Position): CallAtPosition | undefined {
+  const plan = workspace.plan;
+  const sourceFile = workspace.sourceFile(fileName);
+  if (!plan || !sourceFile) return undefined;
+  const offset = offsetAt(sourceFile, position);
+  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+  if (!call) return undefined;
+  return { plan, sourceFile, offset, call, checker: workspace.program().getTypeChecker() };
+}
 
 /** The innermost recognised call whose argument list holds `offset`. */
 export function callAt(calls: AnalyticsCall[], offset: number, sourceFile: ts.SourceFile): AnalyticsCall | undefined {

@@ -5,21 +5,17 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { resolveNames } from '../core/analysis/names';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callName } from './completion';
-import { callAt } from './cursor';
+import { callAtPosition } from './cursor';
 import { entryMarkdown, propertyMarkdown } from './planMarkdown';
 import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt } from './planLookup';
-import { offsetAt, rangeFromOffsets } from './positions';
+import { rangeFromOffsets } from './positions';
 import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
 
 /** Hover on an event name shows its plan entry; on a property key, its schema. */
 export function doHover(workspace: AnalysisWorkspace, fileName: string, position: Position): Hover | null {
-  const plan = workspace.plan;
-  const sourceFile = workspace.sourceFile(fileName);
-  if (!plan || !sourceFile) return null;
-  const offset = offsetAt(sourceFile, position);
-  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
-  if (!call) return null;
-  const checker = workspace.program().getTypeChecker();
+  const at = callAtPosition(workspace, fileName, position);
+  if (!at) return null;
+  const { plan, sourceFile, offset, call, checker } = at;
   if (call.name && offset >= call.name.getStart(sourceFile) && offset <= call.name.end) {
     const names = resolveNames(call.name, checker, call.prefix, call.suffix);
     const entries = namedEntriesFor(plan, call.kind);
