@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalleeSchema } from '../core/plan/nativeSchema';
+import { CalleeSchema, toCalleeSpec } from '../core/plan/nativeSchema';
 import type { CalleeSpec } from '../core/plan/model';
 import { RULE_IDS, type RuleId, type SeveritySetting } from '../core/types';
 
@@ -37,9 +37,4 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
     else problems.push(`tracklint.${key}: ${parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ')} — using the default.`);
   }
   return { settings, problems };
-}
-
-function toCalleeSpec(callee: z.infer<typeof CalleeSchema>): CalleeSpec {
-  const ref = (r: typeof callee.event) => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r);
-  return { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
 }

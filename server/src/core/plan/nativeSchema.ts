@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ArgumentRef, CalleeSpec } from './model';
 import { RULE_IDS } from '../types';
 
 /**
@@ -121,3 +122,9 @@ export const NativePlanSchema = z
   .describe('A tracklint tracking plan.');
 
 export type NativePlan = z.infer<typeof NativePlanSchema>;
+
+/** A parsed `callees:` entry (from a plan or from the editor settings) as the analysis uses it. */
+export function toCalleeSpec(callee: z.infer<typeof CalleeSchema>): CalleeSpec {
+  const ref = (r: typeof callee.event): ArgumentRef | undefined => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r);
+  return { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
+}

@@ -1,5 +1,5 @@
-import { NativePlanSchema } from '../nativeSchema';
-import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type TrackingPlan, type ArgumentRef } from '../model';
+import { NativePlanSchema, toCalleeSpec } from '../nativeSchema';
+import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type TrackingPlan } from '../model';
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
 
@@ -33,14 +33,7 @@ export const nativeFormat: PlanFormatLoader = {
     };
     plan.rules = { ...data.rules };
     plan.ignore = data.ignore ?? [];
-    plan.callees = (data.callees ?? []).map((c) => ({
-      callee: c.callee,
-      kind: c.kind,
-      event: argumentRef(c.event),
-      properties: argumentRef(c.properties),
-      prefix: c.prefix,
-      suffix: c.suffix,
-    }));
+    plan.callees = (data.callees ?? []).map(toCalleeSpec);
     plan.wrappers = { infer: data.wrappers?.infer ?? true, ignore: data.wrappers?.ignore ?? [] };
     const entries = (section: 'events' | 'pages' | 'screens', kind: PlanEntryKind, target: Map<string, PlanEntry>) => {
       for (const [name, entry] of Object.entries(data[section] ?? {})) {
@@ -91,11 +84,6 @@ function spec(entry: { properties?: Record<string, unknown>; required?: string[]
       : (entry.additionalProperties as boolean | undefined),
   });
   return result;
-}
-
-function argumentRef(ref: number | { arg: number; field?: string } | undefined): ArgumentRef | undefined {
-  if (ref === undefined) return undefined;
-  return typeof ref === 'number' ? { arg: ref } : ref;
 }
 
 function zodMessage(issue: { message: string }, path: PlanPath, unknownKey?: string): string {
