@@ -29,6 +29,8 @@ export class LspTestClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly statuses: PlanStatus[] = [];
+  private settingsGeneration = 0;
+  private settingsPulled: { generation: number; statuses: number } | undefined;
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly logs: string[] = [];
   private readonly versions = new Map<string, number>();
@@ -60,7 +62,10 @@ export class LspTestClient {
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new LspTestClient(root, connection, { debounce: 0, ...options.settings });
     client.streams = [toServer, toClient];
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      client.settingsPulled = { generation: client.settingsGeneration, statuses: client.statuses.length };
+      return params.items.map(() => client.settings);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -168,12 +173,18 @@ export class LspTestClient {
     this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  /** Changes the settings the server pulls, and resolves once it has re-read them (it reports a new status then). */
+  /**
+   * Changes the settings the server pulls, and resolves once it has re-read them. Waits until the server has pulled these settings and reported a status after that: a status sent for
+   * some earlier validation must not count as the settings being applied.
+   */
   async setSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = { debounce: 0, ...settings };
-    const before = this.statuses.length;
+    const generation = ++this.settingsGeneration;
     this.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await this.waitFor('the server to apply the settings', () => this.statuses.length > before || undefined);
+    await this.waitFor('the server to apply the settings', () => {
+      const pulled = this.settingsPulled;
+      return (pulled?.generation === generation && this.statuses.length > pulled.statuses) || undefined;
+    });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
