@@ -22,7 +22,9 @@ export function percentile(values: number[], p: number): number {
 
 /** Drives the shipped server (dist/server.js --stdio) like an editor does, with debounce 0, and times it. */
 export async function measureLsp(root: string, workspace: string, fileToEdit: string, edits = 300): Promise<LatencyResult> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map<string, { version: number; resolve: () => void }>();
   let scanDone: (() => void) | undefined;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findAnalyticsCalls } from '../../server/src/core/analysis/calls';
 import type { CalleeSpec } from '../../server/src/core/plan/model';
-import { createInMemoryProject } from '../../server/src/core/workspace';
+import { createInMemoryProgram } from '../../server/src/core/workspace';
 
 /** Minimal stand-ins for the SDKs' published type declarations: only where a type is declared matters. */
 const SDK_FILES = {
@@ -133,8 +133,7 @@ const cases: CallShapeCase[] = [
 describe('call shapes', () => {
   const files: Record<string, string> = { ...SDK_FILES };
   cases.forEach((c, i) => (files[`/case-${i}/index.ts`] = `${c.code}\nexport {};\n`));
-  const project = createInMemoryProject(files);
-  const program = project.getProgram().compilerObject;
+  const program = createInMemoryProgram(files).program();
   cases.forEach((c, i) => {
     test(c.name, () => {
       const sourceFile = program.getSourceFile(`/case-${i}/index.ts`)!;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkFiles, createInMemoryProject } from '../../server/src/core/workspace';
+import { checkFiles, createInMemoryProgram } from '../../server/src/core/workspace';
 import { loadPlan } from '../../server/src/core/plan/load';
 import type { Finding, FindingData, RuleId } from '../../server/src/core/types';
 import { BASE_PLAN } from './basePlan';
@@ -60,7 +60,7 @@ export function runRuleTests(ruleId: RuleId, cases: { valid: (string | RuleCase)
 
 /** Every case's files in one in-memory project, each case in its own folder. */
 export class CaseWorkspace {
-  private project?: ReturnType<typeof createInMemoryProject>;
+  private host?: ReturnType<typeof createInMemoryProgram>;
 
   constructor(private readonly cases: { c: RuleCase; dir: string }[]) {}
 
@@ -76,16 +76,16 @@ export class CaseWorkspace {
 
   /** The one program over every case's files. */
   program() {
-    this.project ??= createInMemoryProject(this.files());
-    return this.project.getProgram().compilerObject;
+    this.host ??= createInMemoryProgram(this.files());
+    return this.host.program();
   }
 
   findings(ruleId: RuleId | undefined, c: RuleCase, dir: string): Finding[] {
-    this.project ??= createInMemoryProject(this.files());
+    this.host ??= createInMemoryProgram(this.files());
     const fileName = `${dir}/${c.fileName ?? 'case.ts'}`;
     const loaded = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN);
     assert.deepEqual(loaded.findings, [], 'the test plan itself must be valid');
-    const findings = checkFiles({ plan: loaded.plan!, project: this.project, files: [fileName] }).get(fileName) ?? [];
+    const findings = checkFiles({ plan: loaded.plan!, host: this.host, files: [fileName] }).get(fileName) ?? [];
     return ruleId ? findings.filter((f) => f.ruleId === ruleId) : findings;
   }
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../../package.json';
 import { loadPlan } from '../core/plan/load';
 import { ruleDocsUrl } from '../core/rules';
-import { checkFiles, collectSourceFiles, createWorkspaceProject, findTsConfig } from '../core/workspace';
+import { checkFiles, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../core/workspace';
 import type { Finding } from '../core/types';
 import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
@@ -117,8 +117,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const project = createWorkspaceProject(paths[0], findTsConfig(paths[0]));
-  const findingsByFile = checkFiles({ plan: loaded.plan, project, files });
+  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
+  const findingsByFile = checkFiles({ plan: loaded.plan, host, files });
   const results: FileResult[] = [];
   if (loaded.findings.length) results.push(planResult);
   for (const file of files) results.push({ filePath: file, findings: findingsByFile.get(file) ?? [] });

@@ -6,7 +6,7 @@ import { describeRef } from '../core/analysis/wrapperModel';
 import { findPlanFile } from '../core/plan/findPlanFile';
 import { loadPlan } from '../core/plan/load';
 import { emptyPlan, type TrackingPlan } from '../core/plan/model';
-import { addProgramRoots, collectSourceFiles, createWorkspaceProject, findTsConfig } from '../core/workspace';
+import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../core/workspace';
 
 export const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
 
@@ -82,11 +82,11 @@ export async function runWrappers(argv: string[], io: WrappersIO): Promise<numbe
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const project = createWorkspaceProject(paths[0], findTsConfig(paths[0]));
+  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
-  const roots = addProgramRoots(project, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
-  const program = project.getProgram().compilerObject;
-  const sourceFiles = [...roots].map((file) => program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath())).filter((f) => f !== undefined);
+  const roots = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
+  const program = host.program();
+  const sourceFiles = [...roots].map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
   const wrappers = listWrappers(program, plan, sourceFiles);
   io.stdout(values.format === 'json' ? `${JSON.stringify(wrappers.map(toJson), null, 2)}\n` : formatTable(wrappers, io.cwd, plan));
   return 0;

@@ -1,12 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { Project, ts } from 'ts-morph';
+import { getCompilerOptionsFromTsConfig, ts } from 'ts-morph';
 import { glob } from 'tinyglobby';
 import { mayContainCalls } from './analysis/calls';
 import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrapperCandidates';
 import { checkSourceFile } from './check';
 import type { TrackingPlan } from './plan/model';
+import { inMemoryFiles } from './program/inMemoryFiles';
+import { diskFiles, ProgramHost, programPath } from './program/programHost';
 import type { Finding, RuleId, SeveritySetting } from './types';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'mts', 'cts'];
@@ -89,90 +91,88 @@ export async function collectSourceFiles(paths: string[], options: CollectOption
   return [...files].sort();
 }
 
-/** A ts-morph project over the workspace, with its tsconfig's options when it has one. */
-export function createWorkspaceProject(rootDir: string, tsConfigFilePath = findTsConfig(rootDir)): Project {
-  const project = new Project({
-    tsConfigFilePath,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: tsConfigFilePath ? FORCED_OPTIONS : { ...DEFAULT_OPTIONS, ...FORCED_OPTIONS },
-  });
-  return project;
+/** The compiler options for a workspace: its tsconfig's when it has one, with ours forced on top. */
+export function workspaceCompilerOptions(tsConfigFilePath: string | undefined): ts.CompilerOptions {
+  if (!tsConfigFilePath) return { ...DEFAULT_OPTIONS, ...FORCED_OPTIONS };
+  // Reads the JSON (and what it extends); nothing in it is executed.
+  const { options } = getCompilerOptionsFromTsConfig(tsConfigFilePath);
+  return { ...options, ...FORCED_OPTIONS };
 }
 
-/** A project whose files live in memory, for tests and for unsaved editor buffers. */
-export function createInMemoryProject(files: Record<string, string>, compilerOptions: ts.CompilerOptions = {}): Project {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { ...DEFAULT_OPTIONS, ...FORCED_OPTIONS, ...compilerOptions },
-  });
-  for (const [fileName, text] of Object.entries(files)) project.createSourceFile(fileName, text, { overwrite: true });
-  return project;
+/** A program host over the workspace on disk. */
+export function createWorkspaceProgram(rootDir: string, tsConfigFilePath = findTsConfig(rootDir)): ProgramHost {
+  return new ProgramHost(workspaceCompilerOptions(tsConfigFilePath), { ...diskFiles, currentDirectory: path.resolve(rootDir) });
+}
+
+/** A program host whose files live in memory (for tests); every file is a root. */
+export function createInMemoryProgram(files: Record<string, string>, compilerOptions: ts.CompilerOptions = {}): ProgramHost {
+  const host = new ProgramHost({ ...DEFAULT_OPTIONS, ...FORCED_OPTIONS, ...compilerOptions }, inMemoryFiles(files));
+  for (const fileName of Object.keys(files)) host.addRoot(fileName);
+  return host;
 }
 
 export interface CheckFilesOptions {
   plan: TrackingPlan;
-  project: Project;
+  host: ProgramHost;
   files: string[];
   severities?: Partial<Record<RuleId, SeveritySetting>>;
 }
 
 /**
- * Checks files of a project against the plan. Only files that may hold analytics calls become roots of
- * the program (see {@link addProgramRoots}); the rest of the workspace is never parsed, bound or
- * type-checked (it has nothing to report).
+ * Checks files against the plan. Only files that may hold analytics calls become roots of the program
+ * (see {@link addProgramRoots}); the rest of the workspace is never parsed, bound or type-checked (it
+ * has nothing to report).
  */
-export function checkFiles({ plan, project, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
+export function checkFiles({ plan, host, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
   const results = new Map<string, Finding[]>();
-  const roots = addProgramRoots(project, plan, files);
-  const program = project.getProgram().compilerObject;
+  const roots = addProgramRoots(host, plan, files);
+  const program = host.program();
   const checker = program.getTypeChecker();
   for (const file of files) {
-    const sourceFile = roots.has(file) ? program.getSourceFile(project.getSourceFileOrThrow(file).getFilePath()) : undefined;
+    const sourceFile = roots.has(file) ? host.sourceFile(file) : undefined;
     results.set(file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, program, severities }) : []);
   }
   return results;
 }
 
 /**
- * Adds to the project the files that may hold analytics calls and returns them: those naming an SDK
- * method or a declared callee, and — with wrapper inference — those naming one of the team's wrappers
- * (found in the former, then chains of them). The files they import come in through module resolution.
+ * Makes roots of the files that may hold analytics calls and returns them: those naming an SDK method
+ * or a declared callee, and — with wrapper inference — those naming one of the team's wrappers (found
+ * in the former, then chains of them). The files they import come in through module resolution.
  */
-export function addProgramRoots(project: Project, plan: TrackingPlan, files: string[]): Set<string> {
+export function addProgramRoots(host: ProgramHost, plan: TrackingPlan, files: string[]): Set<string> {
   const roots: string[] = [];
   const others: { file: string; text: string }[] = [];
   for (const file of files) {
-    if (project.getSourceFile(file)) {
+    if (host.isRoot(file)) {
       roots.push(file);
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+    const text = host.readText(file);
+    if (text === undefined) continue;
     if (!mayContainCalls(text, plan.callees)) {
       others.push({ file, text });
       continue;
     }
-    project.createSourceFile(file, text, { overwrite: true });
+    host.addRoot(file);
     roots.push(file);
   }
-  if (plan.wrappers?.infer !== false) roots.push(...wrapperCallers(project, plan, roots, others));
+  if (plan.wrappers?.infer !== false) roots.push(...wrapperCallers(host, plan, roots, others));
   return new Set(roots);
 }
 
-/** The files among `others` that name a wrapper the roots (or, round after round, those files) define. */
-function wrapperCallers(project: Project, plan: TrackingPlan, roots: string[], others: { file: string; text: string }[]): string[] {
+/**
+ * The files among `others` that name a wrapper the roots (or, round after round, those files) define.
+ * Each round builds the program again; the compiler reuses every file it already parsed.
+ */
+function wrapperCallers(host: ProgramHost, plan: TrackingPlan, roots: string[], others: { file: string; text: string }[]): string[] {
   const seeds = seedNames(plan.callees);
-  const rootFiles = roots.map((file) => project.getSourceFileOrThrow(file).compilerNode);
+  const rootFiles = (program: ts.Program, files: string[]) => files.map((file) => program.getSourceFile(programPath(file))).filter((f) => f !== undefined);
   const added: string[] = [];
   let pending = others;
   let known = -1;
   for (let round = 0; round < 6 && pending.length; round++) {
-    const names = candidateNamesAmong(rootFiles, seeds);
+    const names = candidateNamesAmong(rootFiles(host.program(), [...roots, ...added]), seeds);
     if (names.size === known) break;
     known = names.size;
     const test = namesTextTest(names);
@@ -183,7 +183,7 @@ function wrapperCallers(project: Project, plan: TrackingPlan, roots: string[], o
         next.push(entry);
         continue;
       }
-      rootFiles.push(project.createSourceFile(entry.file, entry.text, { overwrite: true }).compilerNode);
+      host.addRoot(entry.file);
       added.push(entry.file);
     }
     if (next.length === pending.length) break;

@@ -1,15 +1,15 @@
 import * as path from 'node:path';
-import type { Project } from 'ts-morph';
-import { ts } from 'ts-morph';
-import { findAnalyticsCalls, type AnalyticsCall } from '../core/analysis/calls';
+import type { ts } from 'ts-morph';
+import { findAnalyticsCalls, mayContainCalls, type AnalyticsCall } from '../core/analysis/calls';
 import { wrapperInference, type WrapperInference } from '../core/analysis/wrappers';
-import { candidateFunctions, namesTextTest, seedNames } from '../core/analysis/wrapperCandidates';
+import { candidateFunctions, candidateNames, namesTextTest, seedNames } from '../core/analysis/wrapperCandidates';
 import { callableNames } from '../core/analysis/wrapperNames';
 import { checkSourceFile } from '../core/check';
 import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
 import type { Finding, RuleId, SeveritySetting } from '../core/types';
-import { createWorkspaceProject, isSourceFileName } from '../core/workspace';
+import { diskFiles, ProgramHost, programPath } from '../core/program/programHost';
+import { isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
 
 /** The file-system operations the workspace needs, injected so tests and editors can supply their own. */
 export interface WorkspaceHost {
@@ -43,17 +43,22 @@ export interface PlanState {
 }
 
 /**
- * One workspace folder as the language server sees it: a TypeScript project over its files, the
- * editor's unsaved texts laid over them, and its tracking plan (the last good one when the file breaks).
+ * One workspace folder as the language server sees it: its source files, the editor's unsaved texts
+ * laid over them, a TypeScript program over the files that may hold analytics calls, and its tracking
+ * plan (the last good one when the file breaks).
  */
 export class AnalysisWorkspace {
   readonly planState: PlanState = {};
-  private projectInstance?: Project;
+  private compilerInstance?: ProgramHost;
   private readonly overlays = new Map<string, string>();
+  /** The disk texts of the folder's source files known so far (scan, watcher, closed editors). */
+  private readonly texts = new Map<string, string>();
   private callCache = new WeakMap<ts.SourceFile, { checker: ts.TypeChecker; calls: AnalyticsCall[] }>();
   private scanned = false;
-  /** The wrapper names of the last program (not the program itself, which may be large). */
+  /** The wrapper names of the last program: files naming one of them are program roots too. */
   private lastWrapperNames = new Set<string>();
+  /** Set when the plan's callees changed: which files are roots must be decided again. */
+  private rootsStale = false;
 
   constructor(
     readonly root: string,
@@ -63,9 +68,15 @@ export class AnalysisWorkspace {
     this.reloadPlan();
   }
 
-  get project(): Project {
-    this.projectInstance ??= createWorkspaceProject(this.root, this.host.findTsConfig(this.root));
-    return this.projectInstance;
+  /** The program host; the workspace's texts are read through this workspace, never twice from disk. */
+  private get compiler(): ProgramHost {
+    this.compilerInstance ??= new ProgramHost(workspaceCompilerOptions(this.host.findTsConfig(this.root)), {
+      ...diskFiles,
+      readFile: (fileName) => this.texts.get(path.normalize(fileName)) ?? this.host.readFile(fileName),
+      fileExists: (fileName) => this.texts.has(path.normalize(fileName)) || this.host.fileExists(fileName),
+      currentDirectory: this.root,
+    });
+    return this.compilerInstance;
   }
 
   get isScanned(): boolean {
@@ -79,8 +90,10 @@ export class AnalysisWorkspace {
 
   updateOptions(options: WorkspaceOptions): { planChanged: boolean } {
     const planChanged = options.planFile !== this.options.planFile;
+    const calleesChanged = JSON.stringify(options.extraCallees ?? []) !== JSON.stringify(this.options.extraCallees ?? []);
     this.options = options;
     if (planChanged) this.reloadPlan();
+    if (calleesChanged) this.rootsStale = true;
     return { planChanged };
   }
 
@@ -122,46 +135,68 @@ export class AnalysisWorkspace {
     const loaded = loadPlan(file, content);
     this.planState.loaded = loaded;
     if (loaded.plan) this.planState.lastGood = loaded.plan;
+    if (this.planState.lastGood !== before) this.rootsStale = true;
     return this.planState.lastGood !== before;
   }
 
-  /** Lays the editor's text over the file on disk. */
+  /** Lays the editor's text over the file on disk. An open file is always a program root. */
   setOverlay(fileName: string, text: string): void {
     this.overlays.set(fileName, text);
     if (!isSourceFileName(fileName)) return;
-    const existing = this.project.getSourceFile(fileName);
-    if (existing) {
-      if (existing.getFullText() !== text) existing.replaceWithText(text);
-    } else this.project.createSourceFile(fileName, text, { overwrite: true });
+    this.compiler.setText(fileName, text);
+    this.compiler.addRoot(fileName);
   }
 
-  /** The editor closed the file: the disk's text applies again (or the file leaves the project if it has none). */
+  /** The editor closed the file: the disk's text applies again (or the file is gone if it has none). */
   removeOverlay(fileName: string): void {
     if (!this.overlays.delete(fileName) || !isSourceFileName(fileName)) return;
-    const sourceFile = this.project.getSourceFile(fileName);
-    const onDisk = this.host.readFile(fileName);
-    if (onDisk === undefined) {
-      if (sourceFile) this.project.removeSourceFile(sourceFile);
-    } else if (sourceFile && sourceFile.getFullText() !== onDisk) sourceFile.replaceWithText(onDisk);
+    this.compiler.deleteText(fileName);
+    this.track(fileName, this.host.readFile(fileName));
   }
 
   hasOverlay(fileName: string): boolean {
     return this.overlays.has(fileName);
   }
 
-  /** A file changed on disk (watcher): pick up its new text unless the editor owns it. */
+  /** A file changed, appeared or disappeared on disk (watcher): pick up its new text unless the editor owns it. */
   refreshFromDisk(fileName: string): void {
     if (this.overlays.has(fileName) || !isSourceFileName(fileName)) return;
-    const sourceFile = this.project.getSourceFile(fileName);
+    const known = this.texts.has(fileName);
+    if (!known && !this.scanned) return;
     const onDisk = this.host.readFile(fileName);
-    if (onDisk === undefined) {
-      if (sourceFile) this.project.removeSourceFile(sourceFile);
-    } else if (sourceFile) {
-      if (sourceFile.getFullText() !== onDisk) sourceFile.replaceWithText(onDisk);
-    } else if (this.scanned) this.project.createSourceFile(fileName, onDisk, { overwrite: true });
+    this.track(fileName, onDisk);
+    this.compiler.fileChangedOnDisk(fileName, onDisk === undefined ? 'deleted' : known ? 'changed' : 'created');
   }
 
-  /** Adds every source file of the folder to the project, in chunks, yielding between them. */
+  /**
+   * Records a file's disk text (undefined: it has none) and whether it is a program root: the files
+   * that may hold analytics calls are, the others only enter the program when something imports them.
+   */
+  private track(fileName: string, text: string | undefined): void {
+    if (text === undefined || this.oversize(fileName) !== undefined) {
+      this.texts.delete(fileName);
+      if (!this.overlays.has(fileName)) this.compiler.removeRoot(fileName);
+      return;
+    }
+    this.texts.set(fileName, text);
+    if (this.overlays.has(fileName) || this.isCandidate(text)) this.compiler.addRoot(fileName);
+    else this.compiler.removeRoot(fileName);
+  }
+
+  /** May this text hold analytics calls: does it name an SDK method, a declared callee or a known wrapper? */
+  private isCandidate(text: string, wrapperTest = this.wrapperNamesTest()): boolean {
+    return mayContainCalls(text, this.plan?.callees ?? []) || (wrapperTest?.test(text) ?? false);
+  }
+
+  private wrapperNamesTest(): RegExp | undefined {
+    return this.plan?.wrappers?.infer === false ? undefined : namesTextTest(this.lastWrapperNames);
+  }
+
+  /**
+   * Lists the folder's source files, makes roots of those that may hold calls, and parses every file
+   * in slices between yields: the first program build then finds the work done, and requests are
+   * answered meanwhile.
+   */
   async scan(options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; yieldEvery?: number } = {}): Promise<string[]> {
     const ignore = this.plan?.ignore ?? [];
     const files = await this.host.listSourceFiles(this.root, ignore);
@@ -169,10 +204,8 @@ export class AnalysisWorkspace {
     for (let i = 0; i < files.length; i++) {
       if (options.isCancelled?.()) return files.slice(0, i);
       const file = files[i];
-      if (!this.project.getSourceFile(file) && this.oversize(file) === undefined) {
-        const text = this.overlays.get(file) ?? this.host.readFile(file);
-        if (text !== undefined) this.project.createSourceFile(file, text, { overwrite: true });
-      }
+      if (!this.overlays.has(file) && !this.texts.has(file)) this.track(file, this.host.readFile(file));
+      if (this.texts.has(file)) this.compiler.preParse(file);
       if ((i + 1) % chunk === 0) {
         options.onProgress?.(i + 1, files.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -183,16 +216,45 @@ export class AnalysisWorkspace {
     return files;
   }
 
-  /** The source files of the workspace known so far, excluding declaration files. */
+  /** The source files of the workspace known so far. */
   sourceFileNames(): string[] {
-    return this.project
-      .getSourceFiles()
-      .map((s) => s.getFilePath() as string)
-      .filter((f) => isSourceFileName(f) && this.contains(f) && !f.includes(`${path.sep}node_modules${path.sep}`));
+    const names = new Set(this.texts.keys());
+    for (const fileName of this.overlays.keys()) if (isSourceFileName(fileName) && this.contains(fileName)) names.add(fileName);
+    return [...names].filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`));
   }
 
+  /** The files that may hold analytics calls (the program's roots): where call sites are looked for. */
+  analysedFileNames(): string[] {
+    return this.sourceFileNames().filter((fileName) => this.compiler.isRoot(fileName));
+  }
+
+  /**
+   * The program over the roots. When it reveals new wrapper names, the files naming them become roots
+   * too and the program is built again (the compiler reuses everything it parsed).
+   */
   program(): ts.Program {
-    return this.project.getProgram().compilerObject;
+    if (this.rootsStale) {
+      this.rootsStale = false;
+      for (const [fileName, text] of this.texts) this.track(fileName, text);
+    }
+    let program = this.compiler.program();
+    const plan = this.plan;
+    if (!plan || plan.wrappers?.infer === false) return program;
+    for (let round = 0; round < 6; round++) {
+      const names = candidateNames(program, [...seedNames(plan.callees)]);
+      if (sameNames(names, this.lastWrapperNames)) break;
+      this.lastWrapperNames = names;
+      const test = this.wrapperNamesTest();
+      let added = false;
+      for (const [fileName, text] of this.texts) {
+        if (this.compiler.isRoot(fileName) || !test?.test(text)) continue;
+        this.compiler.addRoot(fileName);
+        added = true;
+      }
+      if (!added) break;
+      program = this.compiler.program();
+    }
+    return program;
   }
 
   /** The size of a file over the limit, or undefined when it may be analysed. */
@@ -207,15 +269,14 @@ export class AnalysisWorkspace {
     return this.options.maxFileSize;
   }
 
-  /** The compiler's source file for a path, adding the file (from its overlay or disk) when it is new. */
+  /**
+   * The compiler's source file for a path: a root, or a file the roots import. A file that names no
+   * analytics call and is imported by none is not in the program: it has nothing to analyse.
+   */
   sourceFile(fileName: string): ts.SourceFile | undefined {
     if (!isSourceFileName(fileName) || this.oversize(fileName) !== undefined) return undefined;
-    if (!this.project.getSourceFile(fileName)) {
-      const text = this.overlays.get(fileName) ?? this.host.readFile(fileName);
-      if (text === undefined) return undefined;
-      this.project.createSourceFile(fileName, text, { overwrite: true });
-    }
-    return this.program().getSourceFile(this.project.getSourceFileOrThrow(fileName).getFilePath());
+    if (!this.overlays.has(fileName) && !this.texts.has(fileName)) this.track(fileName, this.host.readFile(fileName));
+    return this.program().getSourceFile(programPath(fileName));
   }
 
   check(fileName: string): Finding[] {
@@ -240,9 +301,7 @@ export class AnalysisWorkspace {
   wrappers(): WrapperInference | undefined {
     const plan = this.plan;
     const program = this.program();
-    const wrappers = plan ? wrapperInference(program, program.getTypeChecker(), plan) : undefined;
-    if (wrappers) this.lastWrapperNames = wrappers.candidates;
-    return wrappers;
+    return plan ? wrapperInference(program, program.getTypeChecker(), plan) : undefined;
   }
 
   /**
@@ -251,8 +310,9 @@ export class AnalysisWorkspace {
    */
   wrapperNamesIn(fileName: string): string[] {
     const plan = this.plan;
-    const sourceFile = this.project.getSourceFile(fileName)?.compilerNode;
-    if (!plan || plan.wrappers?.infer === false || !sourceFile) return [];
+    if (!plan || plan.wrappers?.infer === false) return [];
+    const sourceFile = this.sourceFile(fileName);
+    if (!sourceFile) return [];
     const seeds = seedNames(plan.callees);
     const names = new Set<string>();
     for (const fn of candidateFunctions(sourceFile, seeds, this.lastWrapperNames)) for (const name of callableNames(fn)) names.add(name);
@@ -263,10 +323,14 @@ export class AnalysisWorkspace {
   filesMentioning(names: Iterable<string>): string[] {
     const test = namesTextTest(names);
     if (!test) return [];
-    return this.sourceFileNames().filter((file) => test.test(this.project.getSourceFile(file)?.getFullText() ?? ''));
+    return this.sourceFileNames().filter((file) => test.test(this.overlays.get(file) ?? this.texts.get(file) ?? ''));
   }
 
   get severities() {
     return this.options.severities;
   }
+}
+
+function sameNames(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((name) => b.has(name));
 }

@@ -26,7 +26,7 @@ export function callSiteIndex(workspace: AnalysisWorkspace): Map<string, CallSit
   if (cached) return cached;
   const checker = program.getTypeChecker();
   const index = new Map<string, CallSite[]>();
-  for (const fileName of workspace.sourceFileNames()) {
+  for (const fileName of workspace.analysedFileNames()) {
     const sourceFile = workspace.sourceFile(fileName);
     if (!sourceFile) continue;
     for (const call of workspace.calls(sourceFile)) {

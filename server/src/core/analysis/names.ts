@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../types';
+import { declaredName } from './declaredNames';
 import { rangeOfNode } from './ranges';
 import { skipOuter } from './syntax';
 
@@ -54,6 +55,8 @@ function resolve(expression: ts.Expression, checker: ts.TypeChecker): NameResolu
     const joined = concatenate(resolve(node.left, checker), resolve(node.right, checker), node);
     return joined.kind === 'dynamic' ? { kind: 'dynamic', node, typeText: checker.typeToString(checker.getTypeAtLocation(node)) } : joined;
   }
+  const declared = declaredName(node, checker);
+  if (declared) return { kind: 'static', names: [{ value: declared.value, node, isLiteral: false, origin: declared.origin }] };
   return fromType(node, checker);
 }
 

@@ -29,6 +29,23 @@ const MAX_ROUNDS = 6;
 // Source files are immutable and reused between programs while unchanged: an edit re-reads one file.
 const summaries = new WeakMap<ts.SourceFile, FileSummary>();
 const candidateCache = new WeakMap<ts.Program, Map<string, Set<string>>>();
+/**
+ * The name tests run on each file and their answers: between two keystrokes the names rarely change,
+ * so only the edited file is searched again. A few tests per file (one per round) are remembered.
+ */
+const mentionCache = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+
+function mentionsAny(file: ts.SourceFile, test: RegExp): boolean {
+  let answers = mentionCache.get(file);
+  if (!answers) mentionCache.set(file, (answers = new Map()));
+  let result = answers.get(test.source);
+  if (result === undefined) {
+    result = test.test(file.text);
+    if (answers.size >= MAX_ROUNDS + 2) answers.clear();
+    answers.set(test.source, result);
+  }
+  return result;
+}
 
 export function fileSummary(sourceFile: ts.SourceFile): FileSummary {
   let summary = summaries.get(sourceFile);
@@ -73,7 +90,7 @@ export function candidateNamesAmong(files: ts.SourceFile[], seeds: Iterable<stri
     const next: ts.SourceFile[] = [];
     let added = false;
     for (const file of pending) {
-      if (!test.test(file.text)) {
+      if (!mentionsAny(file, test)) {
         next.push(file);
         continue;
       }

@@ -1,0 +1,218 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { isLibFile, LIB_FOLDER, libFileText, libSourceFile } from './libFiles';
+
+/** Where the program's files come from: the disk, an editor's buffers laid over it, or memory in tests. */
+export interface ProgramFiles {
+  readFile(fileName: string): string | undefined;
+  fileExists(fileName: string): boolean;
+  directoryExists(directoryName: string): boolean;
+  getDirectories(directoryName: string): string[];
+  realpath(fileName: string): string;
+  currentDirectory: string;
+}
+
+export const diskFiles: ProgramFiles = {
+  readFile: (fileName) => ts.sys.readFile(fileName),
+  fileExists: (fileName) => ts.sys.fileExists(fileName),
+  directoryExists: (directoryName) => ts.sys.directoryExists(directoryName),
+  getDirectories: (directoryName) => ts.sys.getDirectories(directoryName),
+  realpath: (fileName) => ts.sys.realpath?.(fileName) ?? fileName,
+  currentDirectory: ts.sys.getCurrentDirectory(),
+};
+
+/** The compiler spells paths with forward slashes on every platform; so do the keys here. */
+export function programPath(fileName: string): string {
+  // Called for every file of every program build: skip path.resolve for paths that are already plain.
+  if (fileName.startsWith('/') && !fileName.includes('\\') && !/\/\.\.?(\/|$)|\/\//.test(fileName)) return fileName;
+  return path.resolve(fileName).replace(/\\/g, '/');
+}
+
+interface Parsed {
+  version: number;
+  sourceFile: ts.SourceFile;
+  languageVersion: ts.ScriptTarget;
+  impliedNodeFormat: ts.ResolutionMode;
+  /** Parsed ahead by {@link ProgramHost.preParse}, not yet handed to a program. */
+  preParsed?: boolean;
+}
+
+/**
+ * JSDoc is parsed where it carries types (JavaScript files), as tsc does; nothing here reads comments
+ * of TypeScript files, and skipping them is a good part of the parse time.
+ */
+const JSDOC_PARSING_MODE = ts.JSDocParsingMode.ParseForTypeErrors;
+
+/**
+ * A TypeScript program over a set of root files, rebuilt only when a text or the roots changed. Each
+ * rebuild hands the compiler the previous program and the unchanged source file objects, so an edit
+ * re-parses one file and the compiler reuses the rest (module resolutions included). It replaces
+ * ts-morph's Project on the hot path: no wrapper objects, no path normalisation per lookup.
+ */
+export class ProgramHost {
+  private readonly overlays = new Map<string, string>();
+  private readonly versions = new Map<string, number>();
+  private readonly parsed = new Map<string, Parsed>();
+  private readonly roots = new Set<string>();
+  private readonly compilerHost: ts.CompilerHost;
+  private moduleResolutionCache: ts.ModuleResolutionCache;
+  private current?: ts.Program;
+  private stale = true;
+
+  constructor(
+    readonly options: ts.CompilerOptions,
+    private readonly files: ProgramFiles = diskFiles,
+  ) {
+    const getCanonicalFileName = (fileName: string) => (ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase());
+    this.moduleResolutionCache = ts.createModuleResolutionCache(files.currentDirectory, getCanonicalFileName, options);
+    const moduleHost: ts.ModuleResolutionHost = {
+      fileExists: (fileName) => this.fileExists(fileName),
+      readFile: (fileName) => this.readText(fileName),
+      directoryExists: (directoryName) => directoryName.startsWith(LIB_FOLDER) || files.directoryExists(directoryName),
+      getDirectories: (directoryName) => files.getDirectories(directoryName),
+      realpath: (fileName) => (isLibFile(fileName) || this.overlays.has(programPath(fileName)) ? fileName : files.realpath(fileName)),
+      getCurrentDirectory: () => files.currentDirectory,
+    };
+    this.compilerHost = {
+      ...moduleHost,
+      getSourceFile: (fileName, languageVersionOrOptions, _onError, shouldCreateNewSourceFile) => this.getSourceFile(fileName, languageVersionOrOptions, shouldCreateNewSourceFile),
+      getDefaultLibFileName: (compilerOptions) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(compilerOptions)}`,
+      getDefaultLibLocation: () => LIB_FOLDER,
+      writeFile: () => undefined,
+      getCurrentDirectory: () => files.currentDirectory,
+      getCanonicalFileName,
+      useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames,
+      getNewLine: () => '\n',
+      jsDocParsingMode: JSDOC_PARSING_MODE,
+      getModuleResolutionCache: () => this.moduleResolutionCache,
+      resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
+        literals.map((literal) =>
+          ts.resolveModuleName(
+            literal.text,
+            containingFile,
+            compilerOptions,
+            moduleHost,
+            this.moduleResolutionCache,
+            redirectedReference,
+            ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
+          ),
+        ),
+    };
+  }
+
+  /** The program over the current roots and texts; the same object until something changes. */
+  program(): ts.Program {
+    if (this.current && !this.stale) return this.current;
+    const oldProgram = this.current;
+    this.current = ts.createProgram({ rootNames: [...this.roots], options: this.options, host: this.compilerHost, oldProgram });
+    this.stale = false;
+    // Forget parses of files that left the program, so a long editing session does not accumulate them.
+    if (this.parsed.size > this.current.getSourceFiles().length) {
+      const inProgram = new Set(this.current.getSourceFiles().map((sourceFile) => sourceFile.fileName));
+      for (const fileName of this.parsed.keys()) if (!inProgram.has(fileName)) this.parsed.delete(fileName);
+    }
+    return this.current;
+  }
+
+  /**
+   * Parses a file ahead of the next program build (a workspace scan does it in slices between yields),
+   * so that the build itself finds it parsed.
+   */
+  preParse(fileName: string): void {
+    const key = programPath(fileName);
+    if (this.parsed.has(key)) return;
+    this.getSourceFile(key, { languageVersion: this.options.target ?? ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSING_MODE });
+    const parsed = this.parsed.get(key);
+    if (parsed) parsed.preParsed = true;
+  }
+
+  /** The program's source file for a path, if it is in the program. */
+  sourceFile(fileName: string): ts.SourceFile | undefined {
+    return this.program().getSourceFile(programPath(fileName));
+  }
+
+  isRoot(fileName: string): boolean {
+    return this.roots.has(programPath(fileName));
+  }
+
+  rootNames(): string[] {
+    return [...this.roots];
+  }
+
+  addRoot(fileName: string): void {
+    const key = programPath(fileName);
+    if (this.roots.has(key)) return;
+    this.roots.add(key);
+    this.stale = true;
+  }
+
+  removeRoot(fileName: string): void {
+    if (this.roots.delete(programPath(fileName))) this.stale = true;
+  }
+
+  /** Lays a text over the file on disk (an editor buffer, or a file of an in-memory workspace). */
+  setText(fileName: string, text: string): void {
+    const key = programPath(fileName);
+    if (this.overlays.get(key) === text) return;
+    this.overlays.set(key, text);
+    this.changed(key);
+  }
+
+  /** Drops the text laid over a file: the disk's text applies again. */
+  deleteText(fileName: string): void {
+    const key = programPath(fileName);
+    if (this.overlays.delete(key)) this.changed(key);
+  }
+
+  /**
+   * The file changed, appeared or disappeared on disk. Module resolutions are dropped too: an import
+   * that failed may resolve now, or one that resolved may fail.
+   */
+  fileChangedOnDisk(fileName: string, kind: 'changed' | 'created' | 'deleted' = 'changed'): void {
+    const key = programPath(fileName);
+    if (kind !== 'changed') {
+      this.moduleResolutionCache.clear();
+      this.stale = true;
+    }
+    if (!this.overlays.has(key)) this.changed(key);
+  }
+
+  /** The text the program sees for a file: its overlay, else the disk's. */
+  readText(fileName: string): string | undefined {
+    if (isLibFile(fileName)) return libFileText(fileName);
+    return this.overlays.get(programPath(fileName)) ?? this.files.readFile(fileName);
+  }
+
+  private fileExists(fileName: string): boolean {
+    return isLibFile(fileName) || this.overlays.has(programPath(fileName)) || this.files.fileExists(fileName);
+  }
+
+  private changed(key: string): void {
+    this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    if (this.roots.has(key) || this.current?.getSourceFile(key)) this.stale = true;
+  }
+
+  private getSourceFile(fileName: string, languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions, shouldCreateNewSourceFile?: boolean): ts.SourceFile | undefined {
+    const options = typeof languageVersionOrOptions === 'number' ? { languageVersion: languageVersionOrOptions } : languageVersionOrOptions;
+    if (isLibFile(fileName)) return libSourceFile(fileName, options.languageVersion, this.options);
+    const key = programPath(fileName);
+    const version = this.versions.get(key) ?? 0;
+    const cached = this.parsed.get(key);
+    if (cached && cached.version === version && !shouldCreateNewSourceFile && cached.languageVersion === options.languageVersion && cached.impliedNodeFormat === options.impliedNodeFormat) {
+      if (cached.preParsed) {
+        // A pre-parse could not know how the program decides what is a module: let it decide now.
+        options.setExternalModuleIndicator?.(cached.sourceFile);
+        cached.preParsed = false;
+      }
+      return cached.sourceFile;
+    }
+    const text = this.readText(fileName);
+    if (text === undefined) {
+      this.parsed.delete(key);
+      return undefined;
+    }
+    const sourceFile = ts.createSourceFile(fileName, text, options, true);
+    this.parsed.set(key, { version, sourceFile, languageVersion: options.languageVersion, impliedNodeFormat: options.impliedNodeFormat });
+    return sourceFile;
+  }
+}
