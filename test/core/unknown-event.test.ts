@@ -13,6 +13,21 @@ runRuleTests('unknown-event', {
   ],
   invalid: [
     {
+      name: 'a name read from a nested as const map points at its declaration',
+      code: `const EVENTS = { account: { SIGNED_UP: 'Sign Up' } } as const;\nanalytics.track(EVENTS.account.SIGNED_UP);`,
+      errors: [
+        {
+          message: "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?",
+          line: 2, column: 17, endLine: 2, endColumn: 41,
+          data: {
+            eventName: 'Sign Up',
+            suggestions: ['Signed Up'],
+            origin: { file: '/case.ts', range: { start: { line: 0, character: 39 }, end: { line: 0, character: 48 } } },
+          },
+        },
+      ],
+    },
+    {
       name: 'purchase_completed suggests Purchase Completed (case- and separator-insensitive match first)',
       code: `analytics.track('purchase_completed');`,
       plan: 'events:\n  Purchase Completed: {}\n  Order Completed: {}\n',
