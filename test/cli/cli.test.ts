@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
@@ -162,6 +163,55 @@ describe('tracklint check', () => {
     assert.deepEqual(ids, ['missing-required-property', 'dynamic-event-name']);
   });
 });
+
+describe('tracklint check in worker threads', () => {
+  test('--jobs 3 finds exactly what one thread finds, wrappers defined in one share and called in another included', async () => {
+    const one = await cli(['check', 'wrappers', '--format', 'json', '--jobs', '1']);
+    const three = await cli(['check', 'wrappers', '--format', 'json', '--jobs', '3']);
+    assert.equal(three.stderr, '');
+    assert.equal(three.code, one.code);
+    assert.deepEqual(relativeResults(three.stdout), relativeResults(one.stdout));
+    // The pages reach the SDK only through wrappers in src/analytics, in another worker's share; the last
+    // share is pages/steps.ts alone, which calls trackCheckout, which calls trackEvent (a chain).
+    const found = relativeResults(three.stdout).flatMap((r) => (r as unknown as { messages: { ruleId: string; line: number }[] }).messages.map((m) => [r.filePath, m.line, m.ruleId]));
+    assert.deepEqual(found, [
+      ['wrappers/src/pages/checkout.ts', 4, 'unknown-event'],
+      ['wrappers/src/pages/steps.ts', 4, 'unknown-event'],
+    ]);
+  });
+
+  test('--jobs takes a whole number from 1', async () => {
+    const { code, stderr } = await cli(['check', 'basic', '--jobs', '0']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--jobs takes a whole number from 1, not '0'/);
+  });
+});
+
+describe('tracklint check --max-file-size', () => {
+  test('files over the limit are skipped with a file-too-large info finding, which never fails the run', async () => {
+    const { code, stdout } = await cli(['check', 'basic/src/app.ts', '--format', 'json', '--max-file-size', '100']);
+    assert.equal(code, 0);
+    assert.deepEqual(relativeResults(stdout), [
+      {
+        filePath: 'basic/src/app.ts',
+        messages: [{ ruleId: 'file-too-large', severity: 1, message: `tracklint skipped this file: it is ${appSize()} bytes, over --max-file-size (100 bytes).`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+        errorCount: 0,
+        warningCount: 0,
+        ...counts,
+      },
+    ]);
+  });
+
+  test('--max-file-size takes a number of bytes', async () => {
+    const { code, stderr } = await cli(['check', 'basic', '--max-file-size', '1MB']);
+    assert.equal(code, 2);
+    assert.match(stderr, /--max-file-size takes a number of bytes, not '1MB'/);
+  });
+});
+
+function appSize(): number {
+  return statSync(path.join(workspaces, 'basic/src/app.ts')).size;
+}
 
 describe('the tracklint bin', () => {
   test('runs as a process: output on stdout, exit status 1 on errors', () => {

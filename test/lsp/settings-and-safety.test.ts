@@ -67,7 +67,15 @@ describe('safety', () => {
     client.open('src/big.ts', big);
     const diagnostics = await client.waitForDiagnostics('src/big.ts');
     assert.deepEqual(diagnostics, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'tracklint', message: 'tracklint skipped this file: it is 1 KB, over tracklint.maxFileSize (200 bytes).' },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        source: 'tracklint',
+        code: 'file-too-large',
+        codeDescription: { href: 'https://github.com/tracklint/tracklint/blob/main/docs/rules/file-too-large.md' },
+        data: { ruleId: 'file-too-large' },
+        message: 'tracklint skipped this file: it is 1 KB, over tracklint.maxFileSize (200 bytes).',
+      },
     ]);
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri: client.uri('src/big.ts') }, position: { line: 0, character: 18 } }), null);
     await client.setSettings({});

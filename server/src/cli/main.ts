@@ -9,6 +9,10 @@ import type { Finding } from '../core/types';
 import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
 import type { FileResult } from './formatters/types';
+import { checkInParallel, defaultJobs, PARALLEL_MIN_FILES } from './parallel/parallelCheck';
+import { effectiveSeverity } from '../core/check';
+import { DEFAULT_MAX_FILE_SIZE, oversizeFinding } from '../core/fileSize';
+import { splitBySize } from './fileSize';
 import { runWrappers } from './wrappersCommand';
 
 export const EXIT_OK = 0;
@@ -30,6 +34,9 @@ Options:
   --quiet              Report errors only
   --ignore GLOB        Skip files matching GLOB (repeatable); node_modules and build output are always skipped
   --no-color           Plain output even on a terminal
+  --jobs N             Check in N worker threads (default: the number of cores, up to 4, from
+                       ${PARALLEL_MIN_FILES} files on; 1 checks in this thread)
+  --max-file-size N    Skip files over N bytes with an info message (default: 1048576; generated bundles)
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -68,6 +75,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         ignore: { type: 'string', multiple: true },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        jobs: { type: 'string' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -84,6 +93,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) return usageError(io, `--max-warnings takes a whole number, not '${values['max-warnings']}'.`);
+  }
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) return usageError(io, `--jobs takes a whole number from 1, not '${values.jobs}'.`);
+  }
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileSize) || maxFileSize < 1) return usageError(io, `--max-file-size takes a number of bytes, not '${values['max-file-size']}'.`);
   }
   const paths = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
   const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
@@ -117,8 +136,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
-  const findingsByFile = checkFiles({ plan: loaded.plan, host, files });
+  const { analysed, oversize } = splitBySize(files, maxFileSize);
+  const tsConfig = findTsConfig(paths[0]);
+  const workers = Math.min(jobs ?? defaultJobs(analysed.length), analysed.length);
+  let findingsByFile: Map<string, Finding[]> | undefined;
+  if (workers > 1) {
+    try {
+      findingsByFile = await checkInParallel({ root: paths[0], tsConfig, planFile, planText, files: analysed, jobs: workers });
+    } catch (error) {
+      io.stderr(`tracklint: checking in ${workers} threads failed (${(error as Error).message.split('\n')[0]}); checking in one.\n`);
+    }
+  }
+  findingsByFile ??= checkFiles({ plan: loaded.plan, host: createWorkspaceProgram(paths[0], tsConfig), files: analysed });
+  const oversizeSeverity = effectiveSeverity('file-too-large', loaded.plan);
+  for (const [file, size] of oversize) findingsByFile.set(file, oversizeSeverity === 'off' ? [] : [oversizeFinding(file, size, maxFileSize, '--max-file-size', oversizeSeverity)]);
   const results: FileResult[] = [];
   if (loaded.findings.length) results.push(planResult);
   for (const file of files) results.push({ filePath: file, findings: findingsByFile.get(file) ?? [] });

@@ -28,6 +28,7 @@ export const RULE_IDS = [
   'dynamic-event-name',
   'invalid-plan',
   'unused-event',
+  'file-too-large',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -141,53 +141,66 @@ export function checkFiles({ plan, host, files, severities }: CheckFilesOptions)
  * in the former, then chains of them). The files they import come in through module resolution.
  */
 export function addProgramRoots(host: ProgramHost, plan: TrackingPlan, files: string[]): Set<string> {
-  const roots: string[] = [];
-  const others: { file: string; text: string }[] = [];
+  const selection = selectDirectRoots(host, plan, files);
+  if (plan.wrappers?.infer !== false) {
+    let known = -1;
+    for (let round = 0; round < 6; round++) {
+      const { names, added } = addWrapperCallerRoots(host, plan, selection);
+      if (!added || names.size === known) break;
+      known = names.size;
+    }
+  }
+  return new Set(selection.roots);
+}
+
+/** Files split by whether they may hold calls: `roots` (now roots of the program) and the rest. */
+export interface RootSelection {
+  roots: string[];
+  others: { file: string; text: string }[];
+}
+
+/** Makes roots of the files naming an SDK method or a declared callee. */
+export function selectDirectRoots(host: ProgramHost, plan: TrackingPlan, files: string[]): RootSelection {
+  const selection: RootSelection = { roots: [], others: [] };
   for (const file of files) {
     if (host.isRoot(file)) {
-      roots.push(file);
+      selection.roots.push(file);
       continue;
     }
     const text = host.readText(file);
     if (text === undefined) continue;
     if (!mayContainCalls(text, plan.callees)) {
-      others.push({ file, text });
+      selection.others.push({ file, text });
       continue;
     }
     host.addRoot(file);
-    roots.push(file);
+    selection.roots.push(file);
   }
-  if (plan.wrappers?.infer !== false) roots.push(...wrapperCallers(host, plan, roots, others));
-  return new Set(roots);
+  return selection;
 }
 
 /**
- * The files among `others` that name a wrapper the roots (or, round after round, those files) define.
- * Each round builds the program again; the compiler reuses every file it already parsed.
+ * One round of wrapper discovery: the wrapper names the roots define (given names already known
+ * elsewhere, for chains through files of another worker), and the files among the others naming one
+ * of them, which become roots. Builds the program again; the compiler reuses every file it parsed.
  */
-function wrapperCallers(host: ProgramHost, plan: TrackingPlan, roots: string[], others: { file: string; text: string }[]): string[] {
-  const seeds = seedNames(plan.callees);
-  const rootFiles = (program: ts.Program, files: string[]) => files.map((file) => program.getSourceFile(programPath(file))).filter((f) => f !== undefined);
-  const added: string[] = [];
-  let pending = others;
-  let known = -1;
-  for (let round = 0; round < 6 && pending.length; round++) {
-    const names = candidateNamesAmong(rootFiles(host.program(), [...roots, ...added]), seeds);
-    if (names.size === known) break;
-    known = names.size;
-    const test = namesTextTest(names);
-    if (!test) break;
-    const next: typeof pending = [];
-    for (const entry of pending) {
-      if (!test.test(entry.text)) {
-        next.push(entry);
-        continue;
-      }
-      host.addRoot(entry.file);
-      added.push(entry.file);
+export function addWrapperCallerRoots(host: ProgramHost, plan: TrackingPlan, selection: RootSelection, knownNames: Iterable<string> = []): { names: Set<string>; added: number } {
+  const program = host.program();
+  const rootFiles = selection.roots.map((file) => program.getSourceFile(programPath(file))).filter((f) => f !== undefined);
+  const known = [...knownNames];
+  const names = candidateNamesAmong(rootFiles, [...seedNames(plan.callees), ...known]);
+  const test = namesTextTest([...names, ...known]);
+  if (!test) return { names, added: 0 };
+  const remaining: RootSelection['others'] = [];
+  for (const entry of selection.others) {
+    if (!test.test(entry.text)) {
+      remaining.push(entry);
+      continue;
     }
-    if (next.length === pending.length) break;
-    pending = next;
+    host.addRoot(entry.file);
+    selection.roots.push(entry.file);
   }
-  return added;
+  const added = selection.others.length - remaining.length;
+  selection.others = remaining;
+  return { names, added };
 }

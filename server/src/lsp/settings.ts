@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_FILE_SIZE } from '../core/fileSize';
 import { z } from 'zod';
 import { CalleeSchema, toCalleeSpec } from '../core/plan/nativeSchema';
 import type { CalleeSpec } from '../core/plan/model';
@@ -12,7 +13,7 @@ export interface ServerSettings {
   maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { planPath: '', callees: [], rules: {}, debounce: 150, maxFileSize: 1024 * 1024 };
+export const DEFAULT_SETTINGS: ServerSettings = { planPath: '', callees: [], rules: {}, debounce: 150, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 const FIELDS = {
   planPath: z.string(),

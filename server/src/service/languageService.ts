@@ -1,4 +1,5 @@
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { effectiveSeverity } from '../core/check';
+import { oversizeFinding } from '../core/fileSize';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { doCodeActions } from './codeActions';
@@ -30,7 +31,10 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
         return [...planDiagnostics, ...unusedEventDiagnostics(workspace, workspace.severities)];
       }
       const oversize = workspace.oversize(fileName);
-      if (oversize !== undefined) return [oversizeDiagnostic(oversize, workspace.maxFileSize!)];
+      if (oversize !== undefined) {
+        const severity = effectiveSeverity('file-too-large', workspace.plan, workspace.severities);
+        return severity === 'off' ? [] : [toDiagnostic(oversizeFinding(fileName, oversize, workspace.maxFileSize!, 'tracklint.maxFileSize', severity))];
+      }
       return workspace.check(fileName).map(toDiagnostic);
     },
     doComplete: (fileName, position) => doComplete(workspace, fileName, position),
@@ -44,12 +48,4 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
 }
 
 /** Not a rule finding: says why a generated bundle or huge file has no diagnostics. */
-function oversizeDiagnostic(size: number, limit: number): Diagnostic {
-  const mb = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: 'tracklint',
-    message: `tracklint skipped this file: it is ${mb(size)}, over tracklint.maxFileSize (${mb(limit)}).`,
-  };
-}
+

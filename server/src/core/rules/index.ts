@@ -3,6 +3,7 @@ import type { Rule } from './createRule';
 import { deprecatedEvent } from './deprecatedEvent';
 import { dynamicEventName } from './dynamicEventName';
 import { eventNameCasing } from './eventNameCasing';
+import { fileTooLarge } from './fileTooLarge';
 import { invalidPlan } from './invalidPlan';
 import { missingRequiredProperty } from './missingRequiredProperty';
 import { propertyNameCasing } from './propertyNameCasing';
@@ -25,6 +26,7 @@ export const RULES: Record<RuleId, Rule> = {
   'dynamic-event-name': dynamicEventName,
   'invalid-plan': invalidPlan,
   'unused-event': unusedEvent,
+  'file-too-large': fileTooLarge,
 };
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';

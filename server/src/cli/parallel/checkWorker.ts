@@ -1,0 +1,43 @@
+import type { MessagePort } from 'node:worker_threads';
+import { checkSourceFile } from '../../core/check';
+import { loadPlan } from '../../core/plan/load';
+import type { Finding } from '../../core/types';
+import { addWrapperCallerRoots, createWorkspaceProgram, selectDirectRoots } from '../../core/workspace';
+import type { CheckWorkerData, FromWorker, ToWorker } from './protocol';
+
+/**
+ * One worker of a parallel check: builds a program over the analytics files of its share, takes part
+ * in wrapper discovery round by round (a wrapper defined in one share may be called from another),
+ * then checks its files.
+ */
+export function runCheckWorker(data: CheckWorkerData, port: MessagePort): void {
+  const send = (message: FromWorker) => port.postMessage(message);
+  try {
+    // The main thread loaded this plan already and found it usable.
+    const plan = loadPlan(data.planFile, data.planText).plan!;
+    const host = createWorkspaceProgram(data.root, data.tsConfig);
+    const selection = selectDirectRoots(host, plan, data.files);
+    const infer = plan.wrappers?.infer !== false;
+    port.on('message', (message: ToWorker) => {
+      try {
+        if (message.type === 'discover') {
+          const { names, added } = infer ? addWrapperCallerRoots(host, plan, selection, message.names) : { names: new Set<string>(), added: 0 };
+          send({ type: 'discovered', names: [...names], added });
+          return;
+        }
+        const roots = new Set(selection.roots);
+        const program = host.program();
+        const checker = program.getTypeChecker();
+        const results: [string, Finding[]][] = data.files.map((file) => {
+          const sourceFile = roots.has(file) ? host.sourceFile(file) : undefined;
+          return [file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, program }) : []];
+        });
+        send({ type: 'findings', results });
+      } catch (error) {
+        send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    });
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+}

@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Finding } from '../../core/types';
+import { runCheckWorker } from './checkWorker';
+import { isCheckWorkerData, type CheckWorkerData, type FromWorker, type ToWorker } from './protocol';
+
+/** Below this many files one thread is faster: a worker costs loading TypeScript again (about 0.4 s). */
+export const PARALLEL_MIN_FILES = 300;
+const MAX_DISCOVERY_ROUNDS = 6;
+
+/** How many workers `tracklint check` uses by default for this many files. */
+export function defaultJobs(fileCount: number): number {
+  return fileCount < PARALLEL_MIN_FILES ? 1 : Math.min(availableParallelism(), 4);
+}
+
+export interface ParallelCheckOptions {
+  root: string;
+  tsConfig: string | undefined;
+  planFile: string;
+  planText: string;
+  files: string[];
+  jobs: number;
+}
+
+/**
+ * Checks the files in `jobs` worker threads, each with its own program over a contiguous share of the
+ * files (neighbours in a folder tend to import each other, so shares overlap little). The workers
+ * first agree on the team's wrappers, exchanging the names each finds until none finds more, so a
+ * wrapper defined in one share is followed in the others.
+ */
+export async function checkInParallel(options: ParallelCheckOptions): Promise<Map<string, Finding[]>> {
+  const shares = split(options.files, options.jobs);
+  const workers = shares.map((files) => {
+    const data: CheckWorkerData = { kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files };
+    return startWorker(data);
+  });
+  try {
+    const ask = (message: ToWorker) => Promise.all(workers.map((worker) => reply(worker, message)));
+    let known = new Set<string>();
+    for (let round = 0; round < MAX_DISCOVERY_ROUNDS; round++) {
+      const answers = await ask({ type: 'discover', names: [...known] });
+      const union = new Set(known);
+      let added = 0;
+      for (const answer of answers) {
+        if (answer.type !== 'discovered') throw new Error('a check worker answered out of turn');
+        for (const name of answer.names) union.add(name);
+        added += answer.added;
+      }
+      const grew = union.size > known.size;
+      known = union;
+      if (!grew && !added) break;
+    }
+    const results = new Map<string, Finding[]>();
+    for (const answer of await ask({ type: 'check' })) {
+      if (answer.type !== 'findings') throw new Error('a check worker answered out of turn');
+      for (const [file, findings] of answer.results) results.set(file, findings);
+    }
+    return results;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/**
+ * A worker running this module. From TypeScript sources (the tests) it first registers tsx's CommonJS
+ * hook: a worker cannot start from a .ts file itself.
+ */
+function startWorker(data: CheckWorkerData): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
+  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+/** Sends a message and waits for the worker's answer; a failure or an exit rejects. */
+function reply(worker: Worker, message: ToWorker): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (answer: FromWorker) => {
+      cleanup();
+      if (answer.type === 'failed') reject(new Error(`a check worker failed: ${answer.message}`));
+      else resolve(answer);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`a check worker exited (code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(message);
+  });
+}
+
+/** `jobs` contiguous shares of the (sorted) files, as equal as can be. */
+export function split<T>(items: T[], jobs: number): T[][] {
+  const shares: T[][] = [];
+  const size = Math.ceil(items.length / jobs);
+  for (let i = 0; i < items.length; i += size) shares.push(items.slice(i, i + size));
+  return shares;
+}
+
+// Loaded as a worker (this module's file, or the CLI bundle that contains it): serve the main thread.
+if (!isMainThread && parentPort && isCheckWorkerData(workerData)) runCheckWorker(workerData, parentPort);
