@@ -1,8 +1,10 @@
-import type { Finding } from '../types';
-import { parsePlanDocument, type PlanDocument } from './document';
+import type { Finding, Severity } from '../types';
+import { parsePlanDocument, type PlanDocument, type PlanKeyIssue } from './document';
 import { isRecord, type FormatContext } from './formats/format';
 import { PLAN_FORMATS } from './formats';
 import type { PlanPath, TrackingPlan } from './model';
+import { nameCollisions } from './nameCollisions';
+import { resolvePlanSchemas } from './planSchemas';
 
 export interface PlanLoadResult {
   /** Undefined when the plan cannot be used at all; `findings` then says why. */
@@ -16,16 +18,18 @@ export interface PlanLoadResult {
 export function loadPlan(fileName: string, text: string): PlanLoadResult {
   const document = parsePlanDocument(fileName, text);
   const findings: Finding[] = [];
-  const report = (path: PlanPath, message: string, part: 'key' | 'value' = 'value') => {
-    findings.push(planFinding(document, document.rangeOf(path, part), message));
+  const report = (path: PlanPath, message: string, part: 'key' | 'value' = 'value', severity: Severity = 'error') => {
+    findings.push(planFinding(document, document.rangeOf(path, part), message, severity));
   };
   if (document.syntaxErrors.length) {
     for (const error of document.syntaxErrors) {
-      findings.push(
-        planFinding(document, document.rangeOfOffsets(error.offset, error.length), `${document.language === 'json' ? 'JSON' : 'YAML'} syntax error: ${error.message}.`),
-      );
+      const message = error.complete ? error.message : `${document.language === 'json' ? 'JSON' : 'YAML'} syntax error: ${error.message}.`;
+      findings.push(planFinding(document, document.rangeOfOffsets(error.offset, error.length), message));
     }
     return { findings, document };
+  }
+  for (const issue of document.keyIssues) {
+    findings.push(planFinding(document, document.rangeOfOffsets(issue.offset, issue.length), keyIssueMessage(document, issue)));
   }
   const value = document.value;
   if (!isRecord(value)) {
@@ -42,11 +46,34 @@ export function loadPlan(fileName: string, text: string): PlanLoadResult {
   }
   const context: FormatContext = { doc: document, report };
   const plan = loader.load(value, context);
-  return { plan, findings, document };
+  if (!plan) return { findings, document };
+  const strict = plan.format === 'native';
+  let usable = true;
+  resolvePlanSchemas(plan, {
+    documentValue: value,
+    strict,
+    report(path, message, fatal) {
+      report(path, message);
+      if (fatal && strict) usable = false;
+    },
+  });
+  // Hand-written plans only: an imported plan spells names as the tool it came from does, and cannot be fixed in place.
+  if (strict) {
+    const lineOf = (path: PlanPath) => `line ${document.rangeOf(path, 'key').start.line + 1}`;
+    for (const collision of nameCollisions(plan, lineOf)) report(collision.path, collision.message, 'key', 'warning');
+  }
+  return { plan: usable ? plan : undefined, findings, document };
 }
 
-function planFinding(document: PlanDocument, range: Finding['range'], message: string): Finding {
-  return { ruleId: 'invalid-plan', severity: 'error', message, file: document.fileName, range };
+function keyIssueMessage(document: PlanDocument, issue: PlanKeyIssue): string {
+  const where = issue.parent.length ? `in '${issue.parent.join('.')}'` : 'at the top level';
+  if (issue.kind === 'reserved') return `Key '__proto__' ${where} is ignored: JavaScript reserves this name, and a plan cannot use it.`;
+  const firstLine = document.rangeOfOffsets(issue.firstOffset ?? issue.offset, 0).start.line + 1;
+  return `Key '${issue.key}' is defined twice ${where} (first on line ${firstLine}); the last definition is used.`;
+}
+
+function planFinding(document: PlanDocument, range: Finding['range'], message: string, severity: Severity = 'error'): Finding {
+  return { ruleId: 'invalid-plan', severity, message, file: document.fileName, range };
 }
 
 function describeValue(value: unknown): string {

@@ -14,6 +14,10 @@ export interface PropertiesSpec {
   required: string[];
   /** false: nothing else is allowed; true or a schema: anything else is allowed. Undefined: only planned keys. */
   additionalProperties?: boolean | JsonSchema;
+  /** Where its property schemas are, relative to the plan root. */
+  propertiesPath?: PlanPath;
+  /** What `#` means in the `$ref`s of its schemas: the plan root ([]) for native plans, the rule's own JSON Schema in Segment formats. */
+  schemaRoot?: PlanPath;
 }
 
 export type PlanEntryKind = 'track' | 'identify' | 'group' | 'page' | 'screen';
@@ -27,8 +31,6 @@ export interface PlanEntry extends PropertiesSpec {
   replacedBy?: string;
   /** Where the entry is written in the plan file (its key, or its array element). */
   path: PlanPath;
-  /** Where its property schemas are, relative to the plan root. */
-  propertiesPath?: PlanPath;
 }
 
 /**

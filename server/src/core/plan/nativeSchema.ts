@@ -43,6 +43,7 @@ export const PropertySchema = z
       return z.array(PropertySchema).optional();
     },
     pii: z.boolean().optional().describe('tracklint: this property may carry personal data.'),
+    $ref: z.string().optional().describe('A schema elsewhere in this plan, as a JSON Pointer: #/definitions/name. Other files are never read.'),
   })
   .describe('A JSON Schema (draft-07) for one property. An empty schema {} accepts any value.');
 
@@ -117,6 +118,8 @@ export const NativePlanSchema = z
     callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
     wrappers: WrappersSchema.optional(),
     ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
+    definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
+    $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
   })
   .strict()
   .describe('A tracklint tracking plan.');

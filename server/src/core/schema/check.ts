@@ -58,7 +58,8 @@ function checkShape(shape: ObjectShape, schema: JsonSchema, where: Where, issues
     const path = join(where.path, key);
     const node = entry.keyNode ?? entry.valueNode ?? where.node;
     const valueNode = entry.valueNode ?? entry.keyNode ?? where.node;
-    let propertySchema = properties?.[key];
+    // Own keys only: a key such as `constructor` or `toString` sent by the code is not planned by Object.prototype.
+    let propertySchema = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
     if (propertySchema === undefined) {
       if (properties === undefined || schema.additionalProperties === true) continue;
       if (typeof schema.additionalProperties === 'object') propertySchema = schema.additionalProperties;

@@ -1,5 +1,5 @@
 import { NativePlanSchema, toCalleeSpec } from '../nativeSchema';
-import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type TrackingPlan } from '../model';
+import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type PropertiesSpec, type TrackingPlan } from '../model';
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
 
@@ -41,12 +41,11 @@ export const nativeFormat: PlanFormatLoader = {
         target.set(name, {
           kind,
           name,
-          ...spec(entry ?? {}),
+          ...spec(entry ?? {}, path),
           description: entry?.description,
           deprecated: entry?.deprecated,
           replacedBy: entry?.replacedBy,
           path,
-          propertiesPath: [...path, 'properties'],
         });
       }
     };
@@ -59,13 +58,12 @@ export const nativeFormat: PlanFormatLoader = {
       plan[section] = {
         kind: section,
         name: '',
-        ...spec(entry ?? {}),
+        ...spec(entry ?? {}, [section]),
         description: entry?.description,
         path: [section],
-        propertiesPath: [section, 'properties'],
       };
     }
-    if (data.common) plan.common = spec(data.common);
+    if (data.common) plan.common = spec(data.common, ['common']);
     for (const [name, entry] of plan.events) {
       if (entry.replacedBy !== undefined && !plan.events.has(entry.replacedBy)) {
         context.report([...entry.path, 'replacedBy'], `Event '${name}' is replaced by '${entry.replacedBy}', which is not in the plan.`);
@@ -75,7 +73,8 @@ export const nativeFormat: PlanFormatLoader = {
   },
 };
 
-function spec(entry: { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }) {
+/** The properties of the entry at `path`; its `$ref`s point into the whole plan (`#/definitions/…`). */
+function spec(entry: { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }, path: PlanPath): PropertiesSpec {
   const result = propertiesSpecFromObjectSchema({
     properties: entry.properties as Record<string, JsonSchema> | undefined,
     required: entry.required,
@@ -83,7 +82,7 @@ function spec(entry: { properties?: Record<string, unknown>; required?: string[]
       ? normalizeSchema(entry.additionalProperties as JsonSchema)
       : (entry.additionalProperties as boolean | undefined),
   });
-  return result;
+  return { ...result, propertiesPath: [...path, 'properties'], schemaRoot: [] };
 }
 
 function zodMessage(issue: { message: string }, path: PlanPath, unknownKey?: string): string {

@@ -44,7 +44,7 @@ export const segmentConfigApiFormat: PlanFormatLoader = {
         context.report(path, `Expected \`${formatPath(path)}\` to be a JSON Schema object, found ${describeValue(section)}.`);
         continue;
       }
-      const { spec, propertiesPath } = specAt(section, path, ['properties', 'traits'], context, `${kind} traits`);
+      const { spec, propertiesPath } = specAt(section, path, ['properties', 'traits'], context, `${kind} traits`, path);
       const entry: PlanEntry = { kind, name: '', ...spec, path, propertiesPath };
       if (typeof section.description === 'string') entry.description = section.description;
       plan[kind] = entry;
@@ -55,7 +55,7 @@ export const segmentConfigApiFormat: PlanFormatLoader = {
       if (!isRecord(rules.global)) {
         context.report(path, `Expected \`${formatPath(path)}\` to be a JSON Schema object, found ${describeValue(rules.global)}.`);
       } else {
-        const { spec } = specAt(rules.global, path, ['properties', 'properties'], context, 'every call');
+        const { spec } = specAt(rules.global, path, ['properties', 'properties'], context, 'every call', path);
         if (spec.properties && Object.keys(spec.properties).length) {
           plan.common = spec;
           usable = true;

@@ -93,7 +93,8 @@ export function repairNullTypes(schema: JsonSchema): JsonSchema {
 /**
  * The PropertiesSpec of the object schema found by following `keys` from `container`.
  * A missing step means "nothing planned" (every property accepted); a step of the wrong type is reported.
- * `subject` names what the schema belongs to in messages ("'Order Completed'").
+ * `subject` names what the schema belongs to in messages ("'Order Completed'"); `schemaRoot` is the JSON
+ * Schema document its `$ref`s are relative to (by default the first step: a rule's `jsonSchema`).
  */
 export function specAt(
   container: Record<string, unknown>,
@@ -101,6 +102,7 @@ export function specAt(
   keys: string[],
   context: FormatContext,
   subject: string,
+  schemaRoot: PlanPath = [...containerPath, ...keys.slice(0, 1)],
 ): { spec: PropertiesSpec; propertiesPath: PlanPath } {
   let value: unknown = container;
   const path = [...containerPath];
@@ -135,7 +137,7 @@ export function specAt(
     const requiredPath = [...path, 'required'];
     context.report(requiredPath, `Expected \`${formatPath(requiredPath)}\` to be a list of property names, found ${describeValue(schema.required)}.`);
   }
-  return { spec: propertiesSpecFromObjectSchema(schema), propertiesPath };
+  return { spec: { ...propertiesSpecFromObjectSchema(schema), propertiesPath, schemaRoot }, propertiesPath };
 }
 
 interface Candidate {
@@ -237,8 +239,8 @@ export function loadRuleList(rules: unknown, rulesPath: PlanPath, context: Forma
 
   for (const { kind, name, entry } of chosen.values()) {
     if (kind === 'common') {
-      const { properties, required, additionalProperties } = entry;
-      plan.common = { properties, required, additionalProperties };
+      const { properties, required, additionalProperties, propertiesPath, schemaRoot } = entry;
+      plan.common = { properties, required, additionalProperties, propertiesPath, schemaRoot };
     } else if (kind === 'identify' || kind === 'group') plan[kind] = entry;
     else (kind === 'track' ? plan.events : kind === 'page' ? plan.pages : plan.screens).set(name, entry);
   }
