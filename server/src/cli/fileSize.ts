@@ -1,18 +1,20 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { nestsDeeperThan, type SkipReason } from '../core/fileSize';
 
-/** Files to analyse, and those over the limit with their sizes (read from the file system, not the files). */
-export function splitBySize(files: string[], limit: number): { analysed: string[]; oversize: [string, number][] } {
+/** Files to analyse, and those skipped with why: over the size limit (read from the file system), or nested too deep. */
+export function splitSkipped(files: string[], limit: number): { analysed: string[]; skipped: [string, SkipReason][] } {
   const analysed: string[] = [];
-  const oversize: [string, number][] = [];
+  const skipped: [string, SkipReason][] = [];
   for (const file of files) {
     let size = 0;
     try {
       size = statSync(file).size;
+      if (size > limit) skipped.push([file, { kind: 'size', size, limit, setting: '--max-file-size' }]);
+      else if (nestsDeeperThan(readFileSync(file, 'utf8'))) skipped.push([file, { kind: 'nesting' }]);
+      else analysed.push(file);
     } catch {
       // Gone since it was listed: the check reports nothing for it.
     }
-    if (size > limit) oversize.push([file, size]);
-    else analysed.push(file);
   }
-  return { analysed, oversize };
+  return { analysed, skipped };
 }

@@ -11,8 +11,8 @@ import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
 import type { FileResult } from './formatters/types';
 import { checkInParallel, defaultJobs, PARALLEL_MIN_FILES } from './parallel/parallelCheck';
 import { effectiveSeverity } from '../core/check';
-import { DEFAULT_MAX_FILE_SIZE, oversizeFinding } from '../core/fileSize';
-import { splitBySize } from './fileSize';
+import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../core/fileSize';
+import { splitSkipped } from './fileSize';
 import { runWrappers } from './wrappersCommand';
 
 export const EXIT_OK = 0;
@@ -136,7 +136,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const { analysed, oversize } = splitBySize(files, maxFileSize);
+  const { analysed, skipped } = splitSkipped(files, maxFileSize);
   const tsConfig = findTsConfig(paths[0]);
   const workers = Math.min(jobs ?? defaultJobs(analysed.length), analysed.length);
   let findingsByFile: Map<string, Finding[]> | undefined;
@@ -148,8 +148,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   }
   findingsByFile ??= checkFiles({ plan: loaded.plan, host: createWorkspaceProgram(paths[0], tsConfig), files: analysed });
-  const oversizeSeverity = effectiveSeverity('file-too-large', loaded.plan);
-  for (const [file, size] of oversize) findingsByFile.set(file, oversizeSeverity === 'off' ? [] : [oversizeFinding(file, size, maxFileSize, '--max-file-size', oversizeSeverity)]);
+  const skippedSeverity = effectiveSeverity('file-too-large', loaded.plan);
+  for (const [file, reason] of skipped) findingsByFile.set(file, skippedSeverity === 'off' ? [] : [skippedFileFinding(file, reason, skippedSeverity)]);
   const results: FileResult[] = [];
   if (loaded.findings.length) results.push(planResult);
   for (const file of files) results.push({ filePath: file, findings: findingsByFile.get(file) ?? [] });

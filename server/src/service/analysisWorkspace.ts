@@ -5,6 +5,7 @@ import { wrapperInference, type WrapperInference } from '../core/analysis/wrappe
 import { candidateFunctions, candidateNames, namesTextTest, seedNames } from '../core/analysis/wrapperCandidates';
 import { callableNames } from '../core/analysis/wrapperNames';
 import { checkSourceFile } from '../core/check';
+import { nestsDeeperThan, type SkipReason } from '../core/fileSize';
 import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
 import type { Finding, RuleId, SeveritySetting } from '../core/types';
@@ -144,7 +145,8 @@ export class AnalysisWorkspace {
     this.overlays.set(fileName, text);
     if (!isSourceFileName(fileName)) return;
     this.compiler.setText(fileName, text);
-    this.compiler.addRoot(fileName);
+    if (this.skipReason(fileName) === undefined) this.compiler.addRoot(fileName);
+    else this.compiler.removeRoot(fileName);
   }
 
   /** The editor closed the file: the disk's text applies again (or the file is gone if it has none). */
@@ -173,9 +175,9 @@ export class AnalysisWorkspace {
    * that may hold analytics calls are, the others only enter the program when something imports them.
    */
   private track(fileName: string, text: string | undefined): void {
-    if (text === undefined || this.oversize(fileName) !== undefined) {
+    if (text === undefined || this.skipReason(fileName, text) !== undefined) {
       this.texts.delete(fileName);
-      if (!this.overlays.has(fileName)) this.compiler.removeRoot(fileName);
+      this.compiler.removeRoot(fileName);
       return;
     }
     this.texts.set(fileName, text);
@@ -257,16 +259,19 @@ export class AnalysisWorkspace {
     return program;
   }
 
-  /** The size of a file over the limit, or undefined when it may be analysed. */
-  oversize(fileName: string): number | undefined {
+  /**
+   * Why a file is not analysed (over tracklint.maxFileSize, or nested like generated data), or
+   * undefined when it may be. `text` is the file's text when the caller has it at hand.
+   */
+  skipReason(fileName: string, text?: string): SkipReason | undefined {
     const limit = this.options.maxFileSize;
-    if (limit === undefined) return undefined;
-    const size = this.overlays.get(fileName)?.length ?? this.host.fileSize?.(fileName) ?? this.host.readFile(fileName)?.length ?? 0;
-    return size > limit ? size : undefined;
-  }
-
-  get maxFileSize(): number | undefined {
-    return this.options.maxFileSize;
+    const overlay = this.overlays.get(fileName);
+    if (limit !== undefined) {
+      const size = overlay?.length ?? text?.length ?? this.host.fileSize?.(fileName) ?? this.host.readFile(fileName)?.length ?? 0;
+      if (size > limit) return { kind: 'size', size, limit, setting: 'tracklint.maxFileSize' };
+    }
+    const content = overlay ?? text ?? this.texts.get(fileName) ?? this.host.readFile(fileName);
+    return content !== undefined && nestsDeeperThan(content) ? { kind: 'nesting' } : undefined;
   }
 
   /**
@@ -274,7 +279,7 @@ export class AnalysisWorkspace {
    * analytics call and is imported by none is not in the program: it has nothing to analyse.
    */
   sourceFile(fileName: string): ts.SourceFile | undefined {
-    if (!isSourceFileName(fileName) || this.oversize(fileName) !== undefined) return undefined;
+    if (!isSourceFileName(fileName) || this.skipReason(fileName) !== undefined) return undefined;
     if (!this.overlays.has(fileName) && !this.texts.has(fileName)) this.track(fileName, this.host.readFile(fileName));
     return this.program().getSourceFile(programPath(fileName));
   }

@@ -1,5 +1,5 @@
 import { effectiveSeverity } from '../core/check';
-import { oversizeFinding } from '../core/fileSize';
+import { skippedFileFinding } from '../core/fileSize';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { doCodeActions } from './codeActions';
@@ -30,10 +30,10 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
         const planDiagnostics = (workspace.planState.loaded?.findings ?? []).map(toDiagnostic);
         return [...planDiagnostics, ...unusedEventDiagnostics(workspace, workspace.severities)];
       }
-      const oversize = workspace.oversize(fileName);
-      if (oversize !== undefined) {
+      const skipped = workspace.skipReason(fileName);
+      if (skipped) {
         const severity = effectiveSeverity('file-too-large', workspace.plan, workspace.severities);
-        return severity === 'off' ? [] : [toDiagnostic(oversizeFinding(fileName, oversize, workspace.maxFileSize!, 'tracklint.maxFileSize', severity))];
+        return severity === 'off' ? [] : [toDiagnostic(skippedFileFinding(fileName, skipped, severity))];
       }
       return workspace.check(fileName).map(toDiagnostic);
     },

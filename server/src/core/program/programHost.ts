@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { nestsDeeperThan } from '../fileSize';
 import { isLibFile, LIB_FOLDER, libFileText, libSourceFile } from './libFiles';
 
 /** Where the program's files come from: the disk, an editor's buffers laid over it, or memory in tests. */
@@ -211,7 +212,9 @@ export class ProgramHost {
       this.parsed.delete(key);
       return undefined;
     }
-    const sourceFile = ts.createSourceFile(fileName, text, options, true);
+    // Nested like generated data, the file would overflow the parser's stack (or stall the checker):
+    // the program gets it empty, and the check reports it as skipped.
+    const sourceFile = ts.createSourceFile(fileName, nestsDeeperThan(text) ? '' : text, options, true);
     this.parsed.set(key, { version, sourceFile, languageVersion: options.languageVersion, impliedNodeFormat: options.impliedNodeFormat });
     return sourceFile;
   }

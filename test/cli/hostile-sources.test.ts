@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+
+const PLAN = 'events:\n  Signed Up: {}\n';
+const deep = (open: string, close: string, inner = '') => open.repeat(10_000) + inner + close.repeat(10_000);
+
+/** Each hostile file, and exactly what `tracklint check` reports for it (file, line, column, rule, message). */
+const cases: { name: string; file: string; text: string | Buffer; expected: [number, number, string, string][] }[] = [
+  {
+    name: '10,000 nested parentheses',
+    file: 'parens.ts',
+    text: `analytics.track('Sign Up');\nexport const x = ${deep('(', ')', '1')};\n`,
+    expected: [[1, 1, 'file-too-large', 'tracklint skipped this file: its brackets nest more than 100 levels deep, as only generated code does.']],
+  },
+  {
+    name: '10,000 nested array literals',
+    file: 'arrays.ts',
+    text: `analytics.track('Sign Up', { a: ${deep('[', ']')} });\n`,
+    expected: [[1, 1, 'file-too-large', 'tracklint skipped this file: its brackets nest more than 100 levels deep, as only generated code does.']],
+  },
+  {
+    name: '10,000 nested calls',
+    file: 'calls.ts',
+    text: `analytics.track('Sign Up', { a: ${deep('f(', ')')} });\n`,
+    expected: [[1, 1, 'file-too-large', 'tracklint skipped this file: its brackets nest more than 100 levels deep, as only generated code does.']],
+  },
+  {
+    name: 'a file importing a skipped file is still checked',
+    file: 'importer.ts',
+    text: `import { x } from './parens';\nanalytics.track('Sign Up', { x });\n`,
+    expected: [[2, 17, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"]],
+  },
+  {
+    name: 'a 10,000-term binary expression parses and is checked',
+    file: 'binary.ts',
+    text: `analytics.track('Sign Up');\nexport const y = ${Array(10_000).fill('1').join(' + ')};\n`,
+    expected: [[1, 17, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"]],
+  },
+  {
+    name: 'a 5 MB minified bundle is skipped by size',
+    file: 'vendor.bundle.js',
+    text: `analytics.track('Sign Up');${'var a=1;'.repeat(5 * 131_072)}`,
+    expected: [[1, 1, 'file-too-large', 'tracklint skipped this file: it is 5.0 MB, over --max-file-size (1.0 MB).']],
+  },
+  {
+    name: 'binary bytes under a .js name: parsed as garbage, nothing reported',
+    file: 'image.js',
+    text: Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)),
+    expected: [],
+  },
+  {
+    name: 'syntax errors everywhere: the calls that parse are still judged',
+    file: 'broken.ts',
+    text: `analytics.track('Sign Up' {;\nfunction ( {\nanalytics.track('Signed Up', ]);\nconst = ; analytics.track('Sign Up');\n`,
+    expected: [
+      [1, 17, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      [4, 27, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"],
+    ],
+  },
+  {
+    name: 'unterminated string and template: judged as the parser reads them, up to the end of the line or file',
+    file: 'unterminated.ts',
+    text: "analytics.track('Sign Up);\nanalytics.track(`Sign Up);\n",
+    expected: [
+      [1, 17, 'unknown-event', "Event 'Sign Up);' is not in the tracking plan."],
+      [2, 17, 'unknown-event', "Event 'Sign Up);\n' is not in the tracking plan."],
+    ],
+  },
+  {
+    name: 'a BOM and CRLF line endings: columns count neither',
+    file: 'bom.ts',
+    text: "\ufeffanalytics.track('Sign Up');\r\nanalytics.track('Sign Up');\r\n",
+    expected: [
+      [1, 17, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      [2, 17, 'unknown-event', "Event 'Sign Up' is not in the tracking plan. Did you mean 'Signed Up'?"],
+    ],
+  },
+  {
+    name: 'surrogate pairs before the call: columns in UTF-16 code units',
+    file: 'emoji.ts',
+    text: "const s = '😀😀'; analytics.track('Sign Up 😀');\n",
+    expected: [[1, 35, 'unknown-event', "Event 'Sign Up 😀' is not in the tracking plan."]],
+  },
+];
+
+describe('tracklint check on hostile sources', () => {
+  let dir: string;
+  let results: { filePath: string; messages: { line: number; column: number; ruleId: string; message: string }[] }[];
+  let run: { code: number; stderr: string };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tracklint-hostile-'));
+    writeFileSync(path.join(dir, 'tracking-plan.yaml'), PLAN);
+    for (const c of cases) writeFileSync(path.join(dir, c.file), c.text);
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['check', '.', '--format', 'json', '--jobs', '1'], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+    run = { code, stderr };
+    results = JSON.parse(stdout);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the run ends normally: exit 1 for the errors, nothing on stderr', () => {
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 1);
+  });
+
+  for (const c of cases) {
+    test(c.name, () => {
+      const result = results.find((r) => path.basename(r.filePath) === c.file);
+      assert.ok(result, `${c.file} is listed`);
+      assert.deepEqual(
+        result.messages.map((m) => [m.line, m.column, m.ruleId, m.message]),
+        c.expected,
+      );
+    });
+  }
+});
