@@ -13,7 +13,7 @@ describe('hostile sources in the editor', () => {
   });
   after(() => client.stop());
 
-  const ranges = (diagnostics: { code?: unknown; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
+  const ranges = (diagnostics: { code?: unknown; message: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) =>
     diagnostics.map((d) => [d.code, d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
 
   test('CRLF line endings and surrogate pairs: ranges in UTF-16 code units on the right lines', async () => {

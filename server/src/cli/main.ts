@@ -9,7 +9,7 @@ import type { Finding } from '../core/types';
 import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { createStylishFormatter, FORMATTERS, isFormatName } from './formatters';
 import type { FileResult } from './formatters/types';
-import { checkInParallel, defaultJobs, PARALLEL_MIN_FILES } from './parallel/parallelCheck';
+import { checkInParallel, defaultJobs } from './parallel/parallelCheck';
 import { effectiveSeverity } from '../core/check';
 import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../core/fileSize';
 import { splitSkipped } from './fileSize';
@@ -34,8 +34,7 @@ Options:
   --quiet              Report errors only
   --ignore GLOB        Skip files matching GLOB (repeatable); node_modules and build output are always skipped
   --no-color           Plain output even on a terminal
-  --jobs N             Check in N worker threads (default: the number of cores, up to 4, from
-                       ${PARALLEL_MIN_FILES} files on; 1 checks in this thread)
+  --jobs N             Check in N worker threads (default 1: this thread)
   --max-file-size N    Skip files over N bytes with an info message (default: 1048576; generated bundles)
   -h, --help           Show this help
   -v, --version        Show the version
@@ -138,7 +137,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const { analysed, skipped } = splitSkipped(files, maxFileSize);
   const tsConfig = findTsConfig(paths[0]);
-  const workers = Math.min(jobs ?? defaultJobs(analysed.length), analysed.length);
+  const workers = Math.min(jobs ?? defaultJobs(), analysed.length);
   let findingsByFile: Map<string, Finding[]> | undefined;
   if (workers > 1) {
     try {

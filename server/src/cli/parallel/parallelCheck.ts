@@ -1,16 +1,17 @@
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Finding } from '../../core/types';
 import { runCheckWorker } from './checkWorker';
 import { isCheckWorkerData, type CheckWorkerData, type FromWorker, type ToWorker } from './protocol';
 
-/** Below this many files one thread is faster: a worker costs loading TypeScript again (about 0.4 s). */
-export const PARALLEL_MIN_FILES = 300;
 const MAX_DISCOVERY_ROUNDS = 6;
 
-/** How many workers `tracklint check` uses by default for this many files. */
-export function defaultJobs(fileCount: number): number {
-  return fileCount < PARALLEL_MIN_FILES ? 1 : Math.min(availableParallelism(), 4);
+/**
+ * One thread unless asked. Each worker loads TypeScript and parses and binds the lib files again, so on
+ * the 2,000-file benchmark two workers spend 1.75× the CPU time and 1.9× the memory of one thread for
+ * about the same wall time on 2 cores (BENCHMARKS.md). More cores and larger repositories may gain.
+ */
+export function defaultJobs(): number {
+  return 1;
 }
 
 export interface ParallelCheckOptions {
