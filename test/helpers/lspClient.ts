@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,12 +18,24 @@ export interface LspTestOptions {
   /** Offer pull diagnostics (textDocument/diagnostic) like VS Code does; push otherwise. */
   pullDiagnostics?: boolean;
   settings?: Record<string, unknown>;
+  /**
+   * Answers the server's window/workDoneProgress/create only once this settles. The server awaits it
+   * before its workspace scan, so a test can warm the server up and then let the scan start.
+   */
+  progressCreation?: Promise<void>;
+  /**
+   * Runs the built server (dist/server.js --stdio) in its own process. For timings: a server in band
+   * shares this process's event loop with the client, so every message the client handles waits for
+   * the server's work too.
+   */
+  ownProcess?: boolean;
   /** Extra folders or files below the workspace to delete after copying. */
 }
 
 /**
  * A language client for tests, talking JSON-RPC to the real server over in-band streams:
- * every message is serialized and parsed exactly as over stdio.
+ * every message is serialized and parsed exactly as over stdio. With `ownProcess`, to the built
+ * server over its stdio.
  */
 export class LspTestClient {
   readonly root: string;
@@ -33,10 +46,19 @@ export class LspTestClient {
   private settingsPulled: { generation: number; statuses: number } | undefined;
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly logs: string[] = [];
+  /** Messages the server logged with type Error (connection.console.error): a handler that failed inside the server. */
+  readonly errorLogs: string[] = [];
+  /** publishDiagnostics notifications received so far, to tell when the server has gone quiet. */
+  publicationCount = 0;
+  /** Work-done progress the server created, by token, with what it reported (begin, report..., end). */
+  readonly progress = new Map<string | number, { kind: string; message?: string; percentage?: number }[]>();
   private readonly versions = new Map<string, number>();
   private waiters: (() => void)[] = [];
   private settings: Record<string, unknown>;
   private streams: PassThrough[] = [];
+  private child?: ChildProcessWithoutNullStreams;
+  /** What the server in its own process wrote to stderr (read, so a full pipe never stalls it). */
+  stderr = '';
 
   private constructor(root: string, connection: MessageConnection, settings: Record<string, unknown>) {
     this.root = root;
@@ -47,26 +69,42 @@ export class LspTestClient {
   static async start(options: LspTestOptions): Promise<LspTestClient> {
     const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'tracklint-lsp-')));
     cpSync(options.fixture, root, { recursive: true });
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(serverConnection, {
-      host: nodeWorkspaceHost,
-      timer: {
-        setTimeout(callback, ms) {
-          const handle = setTimeout(callback, ms);
-          return { dispose: () => clearTimeout(handle) };
+    let connection: MessageConnection;
+    let streams: PassThrough[] = [];
+    let child: ChildProcessWithoutNullStreams | undefined;
+    if (options.ownProcess) {
+      child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    } else {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      startServer(serverConnection, {
+        host: nodeWorkspaceHost,
+        timer: {
+          setTimeout(callback, ms) {
+            const handle = setTimeout(callback, ms);
+            return { dispose: () => clearTimeout(handle) };
+          },
         },
-      },
-    });
-    const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+      });
+      connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+      streams = [toServer, toClient];
+    }
     const client = new LspTestClient(root, connection, { debounce: 0, ...options.settings });
-    client.streams = [toServer, toClient];
+    client.streams = streams;
+    client.child = child;
+    child?.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
       client.settingsPulled = { generation: client.settingsGeneration, statuses: client.statuses.length };
       return params.items.map(() => client.settings);
     });
-    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('window/workDoneProgress/create', async (params: { token: string | number }) => {
+      await options.progressCreation;
+      client.progress.set(params.token, []);
+      client.notify();
+      return null;
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
@@ -77,6 +115,7 @@ export class LspTestClient {
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params);
+      client.publicationCount++;
       if (process.env.LSP_DEBUG) console.log("publish", params.uri.split("/").pop(), params.version, JSON.stringify(params.diagnostics.map((d) => d.code)));
       client.notify();
     });
@@ -84,10 +123,14 @@ export class LspTestClient {
       client.statuses.push(status);
       client.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       client.logs.push(params.message);
+      if (params.type === 1) client.errorLogs.push(params.message);
     });
-    connection.onNotification('$/progress', () => client.notify());
+    connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; message?: string; percentage?: number } }) => {
+      client.progress.get(params.token)?.push(params.value);
+      client.notify();
+    });
     connection.listen();
     await connection.sendRequest('initialize', {
       // No process id: with one, the server polls for this process every few seconds and the test run never ends.
@@ -193,11 +236,17 @@ export class LspTestClient {
 
   async stop(): Promise<void> {
     try {
-      // No `exit`: the server shares this process, and `exit` ends the process (the stdio test covers it).
+      // No `exit` in band: the server shares this process, and `exit` ends the process (the stdio test covers it).
       await this.connection.sendRequest('shutdown');
+      if (this.child) {
+        const exited = new Promise((resolve) => this.child!.once('exit', resolve));
+        await this.connection.sendNotification('exit');
+        await exited;
+      }
     } catch {
       // The server may already be gone.
     }
+    this.child?.kill();
     this.connection.dispose();
     for (const stream of this.streams) stream.end();
     rmSync(this.root, { recursive: true, force: true });

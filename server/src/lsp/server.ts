@@ -5,10 +5,12 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -55,7 +57,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   let support: ClientSupport = { pullDiagnostics: false, configuration: false, watchedFilesRegistration: false, workDoneProgress: false, codeLensRefresh: false };
   let workspaceRoots: string[] = [];
 
-  const logError = (what: string, error: unknown) => connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const logError = (what: string, error: unknown) => {
+    try {
+      connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } catch {
+      // The connection is closed (the client went away): there is nobody left to tell.
+    }
+  };
 
   /** Runs a handler so that an internal error is logged and answered with `fallback`, never thrown across the connection. */
   async function guard<T>(what: string, fallback: T, work: () => T | Promise<T>): Promise<T> {
@@ -65,6 +73,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       logError(`tracklint: ${what} failed`, error);
       return fallback;
     }
+  }
+
+  /**
+   * Runs a request's handler under {@link guard}; once the client has cancelled, the answer is
+   * RequestCancelled, as LSP asks, and never the empty stand-in the handler gave up with: a client
+   * that reads it would take it for "nothing here" (a pull would clear the file's problems).
+   */
+  async function answer<T, E = void>(what: string, fallback: T, token: CancellationToken, work: () => T | Promise<T>, data?: E): Promise<T | ResponseError<E>> {
+    const result = await guard(what, fallback, work);
+    return token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, `${what}: the request was cancelled`, data) : result;
   }
 
   const fsPathOf = (uri: string) => URI.parse(uri).fsPath;
@@ -168,7 +186,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
     problemCounts.set(uri, diagnostics.length);
-    void connection.sendDiagnostics({ uri, diagnostics, version });
+    // A notification to a client that went away fails (EPIPE, closed connection): nothing to do about it, and left
+    // unhandled the rejection would end the process with a crash report instead of the clean exit that follows.
+    connection.sendDiagnostics({ uri, diagnostics, version }).catch(() => undefined);
   }
 
   const isOpen = (fileName: string) => documents.get(uriOf(fileName)) !== undefined;
@@ -206,6 +226,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** Diagnostics of files that are not open in the editor, so the Problems panel covers the workspace. */
   async function validateClosedFiles(state: FolderState, isCancelled: () => boolean = () => false): Promise<void> {
     const files = state.workspace.sourceFileNames();
+    let slice = performance.now();
     for (let i = 0; i < files.length; i++) {
       if (isCancelled()) return;
       const fileName = files[i];
@@ -213,7 +234,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const diagnostics = await guard(`validation of ${fileName}`, [] as Diagnostic[], () => state.service.doValidate(fileName));
       const uri = uriOf(fileName);
       if (diagnostics.length || problemCounts.get(uri)) publish(uri, diagnostics);
-      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+      // Yields after 20 ms of checking, so requests wait that long at most (a count of files says nothing of their size).
+      if (performance.now() - slice > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     }
     sendStatus(state);
   }
@@ -232,8 +257,24 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       let cancelled = false;
       const isCancelled = () => cancelled || !!progress?.token.isCancellationRequested;
       try {
+        let prepared = 0;
+        let reported = 0;
         await state.workspace.scan({
-          onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 50) : 50, `Read ${done} of ${total} files`),
+          // A yield after every file: a hover or completion waits for one file's parse at most, not for a chunk of them.
+          yieldEvery: 1,
+          onProgress: (done, total) => {
+            if (performance.now() - reported > 100 || done === total) {
+              reported = performance.now();
+              progress?.report(total ? Math.round((done / total) * 50) : 50, `Read ${done} of ${total} files`);
+            }
+            // Binds the files read so far each time they grew by an eighth: otherwise the first request or check after
+            // the reading builds the program of the whole folder in one go, blocking every request for a second or more.
+            if (done - prepared >= Math.max(10, prepared / 8)) {
+              prepared = done;
+              state.workspace.program().getTypeChecker();
+              state.workspace.wrappers();
+            }
+          },
           isCancelled,
         });
         if (!isCancelled()) {
@@ -245,6 +286,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       } finally {
         cancelled = isCancelled();
         progress?.done();
+        // A cancelled scan is forgotten, so the next one (Check Workspace, references, rename) reads the whole folder again.
+        if (cancelled) state.scan = undefined;
         sendStatus(state);
       }
     })();
@@ -269,7 +312,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           ? `The tracking plan has ${loaded?.findings.length ?? 0} problem(s)${plan ? '; checking with the last valid version' : ''}.`
           : undefined,
     };
-    void connection.sendNotification(PlanStatusNotification, status);
+    connection.sendNotification(PlanStatusNotification, status).catch(() => undefined);
   }
 
   // ---- Document events --------------------------------------------------------------------------
@@ -387,47 +430,48 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   // ---- Requests ---------------------------------------------------------------------------------
 
+  // A cancelled pull is answered with retriggerRequest: false: the client asks again when it wants the diagnostics.
   connection.languages.diagnostics.on((params, token) =>
-    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async () => {
+    answer('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const items = state.service.doValidate(fileName);
       problemCounts.set(params.textDocument.uri, items.length);
       sendStatus(state);
       return { kind: DocumentDiagnosticReportKind.Full, items };
-    }),
+    }, { retriggerRequest: false }),
   );
 
   connection.onCompletion((params, token) =>
-    guard('completion', null, async () => {
+    answer('completion', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       return token.isCancellationRequested ? null : state.service.doComplete(fileName, params.position);
     }),
   );
 
   connection.onHover((params, token) =>
-    guard('hover', null, async () => {
+    answer('hover', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       return token.isCancellationRequested ? null : state.service.doHover(fileName, params.position);
     }),
   );
 
   connection.onCodeAction((params, token) =>
-    guard('code actions', [], async () => {
+    answer('code actions', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       return token.isCancellationRequested ? [] : state.service.doCodeActions(fileName, params.context.diagnostics, params.context.only);
     }),
   );
 
   connection.onDefinition((params, token) =>
-    guard('definition', [], async () => {
+    answer('definition', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       return token.isCancellationRequested ? [] : state.service.doDefinition(fileName, params.position);
     }),
   );
 
   connection.onReferences((params, token) =>
-    guard('references', [], async () => {
+    answer('references', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       await scanFolder(state);
       return token.isCancellationRequested ? [] : state.service.doReferences(fileName, params.position, params.context.includeDeclaration);
@@ -435,7 +479,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onRenameRequest((params, token) =>
-    guard('rename', null, async () => {
+    answer('rename', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       await scanFolder(state);
       return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
@@ -443,7 +487,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onCodeLens((params, token) =>
-    guard('code lens', [], async () => {
+    answer('code lens', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       return token.isCancellationRequested ? [] : state.service.doCodeLens(fileName);
     }),

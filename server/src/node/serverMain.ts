@@ -6,7 +6,12 @@ import { nodeWorkspaceHost } from './nodeHost';
 const connection = createConnection(ProposedFeatures.all);
 
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`tracklint: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  try {
+    connection.console.error(`tracklint: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  } catch {
+    // The connection is closed: logging throws, and a throw here would crash the process with a stack dump while
+    // it is about to exit cleanly (the closed input ends it). A failed write to a client that left is no news.
+  }
 });
 
 startServer(connection, {

@@ -38,19 +38,35 @@ export interface ShapeEntry {
 }
 
 const MAX_DEPTH = 6;
+/**
+ * Types one read may convert. Depth alone does not bound the work: `window` (or `document.body`) has
+ * hundreds of members that are object types with hundreds of members again, and six levels of that
+ * exhausted the memory of the process. Plan-shaped values need a few dozen conversions; beyond the budget a value
+ * is `any` and its object open, which no rule judges.
+ */
+const MAX_CONVERSIONS = 500;
 
 export class ValueTypeReader {
   private readonly cache = new Map<ts.Type, ValueType>();
+  /** Reads in progress (a read recurses through `read`), and what the outermost one may still convert. */
+  private active = 0;
+  private remaining = MAX_CONVERSIONS;
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
   read(type: ts.Type, at: ts.Node, depth = 0): ValueType {
     const cached = this.cache.get(type);
     if (cached) return cached;
-    const result = this.convert(type, at, depth);
-    // Deep conversions are cut short by MAX_DEPTH, so only cache what was read from the top.
-    if (depth === 0) this.cache.set(type, result);
-    return result;
+    if (this.active === 0) this.remaining = MAX_CONVERSIONS;
+    this.active++;
+    try {
+      const result = this.convert(type, at, depth);
+      // Deep conversions are cut short by MAX_DEPTH, so only cache what was read from the top.
+      if (depth === 0) this.cache.set(type, result);
+      return result;
+    } finally {
+      this.active--;
+    }
   }
 
   typeText(type: ts.Type): string {
@@ -66,7 +82,7 @@ export class ValueTypeReader {
 
   private convertWithText(type: ts.Type, at: ts.Node, depth: number, text: string): ValueType {
     const flags = type.flags;
-    if (depth > MAX_DEPTH) return { kind: 'any', text };
+    if (depth > MAX_DEPTH || this.remaining-- <= 0) return { kind: 'any', text };
     if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: 'any', text };
     if (type.isUnion()) return normalizeUnion(type.types.map((t) => this.read(t, at, depth)), text);
     if (type.isStringLiteral()) return { kind: 'string', text, literal: type.value };
@@ -105,7 +121,13 @@ export class ValueTypeReader {
   /** The keys of an object type, with their optionality, as the checker sees them. */
   shapeOfType(type: ts.Type, at: ts.Node, depth = 0, valueNode?: ts.Node): ObjectShape {
     const entries = new Map<string, ShapeEntry>();
+    let open = false;
     for (const property of this.checker.getPropertiesOfType(type)) {
+      // Out of budget: the keys not read are unknown, so the object is open (never reported as missing or extra).
+      if (this.remaining <= 0) {
+        open = true;
+        break;
+      }
       const propertyType = this.checker.getTypeOfSymbolAtLocation(property, at);
       const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
       entries.set(property.getName(), {
@@ -115,8 +137,7 @@ export class ValueTypeReader {
         valueNode,
       });
     }
-    const open = this.checker.getIndexInfosOfType(type).length > 0;
-    return { entries, open };
+    return { entries, open: open || this.checker.getIndexInfosOfType(type).length > 0 };
   }
 }
 
