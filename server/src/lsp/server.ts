@@ -327,7 +327,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     void guard('change', undefined, async () => {
       const fileName = fsPathOf(event.document.uri);
       const state = await folderFor(fileName);
-      if (state.workspace.isPlanFile(fileName)) return onPlanText(state, event.document.getText());
+      if (state.workspace.isPlanFile(fileName)) {
+        // Debounced like source files: a large plan is parsed once a burst of typing pauses, not per keystroke.
+        const uri = event.document.uri;
+        scheduler.schedule(uri, state.settings.debounce, () => {
+          const text = documents.get(uri)?.getText();
+          if (text !== undefined) void guard('plan change', undefined, () => onPlanText(state, text));
+        });
+        return;
+      }
       // The wrappers the file defined before this edit: their call sites elsewhere may be judged differently now.
       const wrappersBefore = isSourceFileName(fileName) ? state.workspace.wrapperNamesIn(fileName) : [];
       syncDocument(state, event.document);

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { LspTestClient } from '../helpers/lspClient';
+
+const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
+
+describe('plan edits in the editor', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture, settings: { debounce: 300 } });
+  });
+  after(() => client.stop());
+
+  test('a burst of keystrokes in the plan is parsed once, after the pause (tracklint.debounce)', async () => {
+    const plan = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    client.open('tracking-plan.yaml', plan, 'yaml');
+    await client.waitFor('the plan status', () => client.statuses.length > 0 || undefined);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const before = client.statuses.length;
+    // Five keystrokes that each leave the YAML broken: every parse would report (and keep the last good plan).
+    for (let i = 1; i <= 5; i++) client.change('tracking-plan.yaml', `${plan}\nbroken: [${'x'.repeat(i)}\n`);
+    const diagnostics = await client.waitForDiagnostics('tracking-plan.yaml', (d) => d.some((x) => x.code === 'invalid-plan'));
+    assert.ok(diagnostics.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(client.statuses.length - before, 1, 'one reload for the burst');
+  });
+});
