@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LspTestClient } from '../helpers/lspClient';
@@ -25,5 +25,31 @@ describe('plan edits in the editor', () => {
     assert.ok(diagnostics.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 400));
     assert.equal(client.statuses.length - before, 1, 'one reload for the burst');
+  });
+});
+
+describe('a plan that starts ignoring files after the scan', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture });
+  });
+  after(() => client.stop());
+
+  test('the files its new ignore: globs match lose their problems and are no longer checked', async () => {
+    const closed = await client.waitForDiagnostics('src/closed.ts', (d) => d.length > 0);
+    assert.ok(closed.length > 0);
+    const plan = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    writeFileSync(client.path('tracking-plan.yaml'), `${plan}\nignore:\n  - src/closed.ts\n`);
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 2 }] });
+    assert.deepEqual(await client.waitForDiagnostics('src/closed.ts', (d) => d.length === 0), []);
+    // A change on disk to the ignored file does not bring it back.
+    writeFileSync(client.path('src/closed.ts'), `${readFileSync(client.path('src/closed.ts'), 'utf8')}\nanalytics.track('Nope');\n`);
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/closed.ts'), type: 2 }] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(client.diagnostics.get(client.uri('src/closed.ts'))?.diagnostics, []);
+    // Nor does the next full revalidation (a settings change re-checks every closed file).
+    await client.setSettings({ rules: {} });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(client.diagnostics.get(client.uri('src/closed.ts'))?.diagnostics, []);
   });
 });

@@ -226,6 +226,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** Diagnostics of files that are not open in the editor, so the Problems panel covers the workspace. */
   async function validateClosedFiles(state: FolderState, isCancelled: () => boolean = () => false): Promise<void> {
     const files = state.workspace.sourceFileNames();
+    // Files that left the workspace's view (a plan's new ignore: globs) keep no problems in the panel.
+    const known = new Set(files.map(uriOf));
+    for (const [uri, count] of problemCounts) {
+      const fileName = fsPathOf(uri);
+      if (count && !known.has(uri) && isSourceFileName(fileName) && state.workspace.contains(fileName) && !isOpen(fileName)) publish(uri, []);
+    }
     let slice = performance.now();
     for (let i = 0; i < files.length; i++) {
       if (isCancelled()) return;

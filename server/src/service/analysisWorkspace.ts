@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import type { ts } from 'ts-morph';
 import { findAnalyticsCalls, mayContainCalls, type AnalyticsCall } from '../core/analysis/calls';
 import { wrapperInference, type WrapperInference } from '../core/analysis/wrappers';
@@ -58,6 +59,8 @@ export class AnalysisWorkspace {
   private scanned = false;
   /** The wrapper names of the last program: files naming one of them are program roots too. */
   private lastWrapperNames = new Set<string>();
+  /** The plan's `ignore:` globs, matched against paths relative to the root. */
+  private ignoreMatcher?: (relativePath: string) => boolean;
   /** Set when the plan's callees changed: which files are roots must be decided again. */
   private rootsStale = false;
 
@@ -136,8 +139,29 @@ export class AnalysisWorkspace {
     const loaded = loadPlan(file, content);
     this.planState.loaded = loaded;
     if (loaded.plan) this.planState.lastGood = loaded.plan;
-    if (this.planState.lastGood !== before) this.rootsStale = true;
+    if (this.planState.lastGood !== before) {
+      this.rootsStale = true;
+      this.forgetIgnored();
+    }
     return this.planState.lastGood !== before;
+  }
+
+  /**
+   * Forgets the files the plan's `ignore:` globs now exclude: a plan edited after the scan read them must
+   * not leave them checked (the scan applies the globs when it lists files).
+   */
+  private forgetIgnored(): void {
+    const ignore = this.plan?.ignore ?? [];
+    this.ignoreMatcher = ignore.length ? picomatch(ignore, { dot: true }) : undefined;
+    for (const fileName of [...this.texts.keys()]) {
+      if (!this.isIgnored(fileName)) continue;
+      this.texts.delete(fileName);
+      if (!this.overlays.has(fileName)) this.compiler.removeRoot(fileName);
+    }
+  }
+
+  private isIgnored(fileName: string): boolean {
+    return this.ignoreMatcher?.(path.relative(this.root, fileName).split(path.sep).join('/')) ?? false;
   }
 
   /** Lays the editor's text over the file on disk. An open file is always a program root. */
@@ -162,7 +186,7 @@ export class AnalysisWorkspace {
 
   /** A file changed, appeared or disappeared on disk (watcher): pick up its new text unless the editor owns it. */
   refreshFromDisk(fileName: string): void {
-    if (this.overlays.has(fileName) || !isSourceFileName(fileName)) return;
+    if (this.overlays.has(fileName) || !isSourceFileName(fileName) || this.isIgnored(fileName)) return;
     const known = this.texts.has(fileName);
     if (!known && !this.scanned) return;
     const onDisk = this.host.readFile(fileName);
