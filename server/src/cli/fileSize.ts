@@ -1,8 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { nestsDeeperThan, type SkipReason } from '../core/fileSize';
 
-/** Files to analyse, and those skipped with why: over the size limit (read from the file system), or nested too deep. */
-export function splitSkipped(files: string[], limit: number): { analysed: string[]; skipped: [string, SkipReason][] } {
+/**
+ * Files to analyse, and those skipped with why: over the size limit (read from the file system), or
+ * nested too deep (read through `readText`, so the check that follows does not read the file again).
+ */
+export function splitSkipped(files: string[], limit: number, readText: (fileName: string) => string | undefined): { analysed: string[]; skipped: [string, SkipReason][] } {
   const analysed: string[] = [];
   const skipped: [string, SkipReason][] = [];
   for (const file of files) {
@@ -10,7 +13,7 @@ export function splitSkipped(files: string[], limit: number): { analysed: string
     try {
       size = statSync(file).size;
       if (size > limit) skipped.push([file, { kind: 'size', size, limit, setting: '--max-file-size' }]);
-      else if (nestsDeeperThan(readFileSync(file, 'utf8'))) skipped.push([file, { kind: 'nesting' }]);
+      else if (nestsDeeperThan(readText(file) ?? '')) skipped.push([file, { kind: 'nesting' }]);
       else analysed.push(file);
     } catch {
       // Gone since it was listed: the check reports nothing for it.

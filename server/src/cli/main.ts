@@ -135,8 +135,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
-  const { analysed, skipped } = splitSkipped(files, maxFileSize);
   const tsConfig = findTsConfig(paths[0]);
+  const host = createWorkspaceProgram(paths[0], tsConfig);
+  const { analysed, skipped } = splitSkipped(files, maxFileSize, (file) => host.readText(file));
   const workers = Math.min(jobs ?? defaultJobs(), analysed.length);
   let findingsByFile: Map<string, Finding[]> | undefined;
   if (workers > 1) {
@@ -146,7 +147,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`tracklint: checking in ${workers} threads failed (${(error as Error).message.split('\n')[0]}); checking in one.\n`);
     }
   }
-  findingsByFile ??= checkFiles({ plan: loaded.plan, host: createWorkspaceProgram(paths[0], tsConfig), files: analysed });
+  findingsByFile ??= checkFiles({ plan: loaded.plan, host, files: analysed });
   const skippedSeverity = effectiveSeverity('file-too-large', loaded.plan);
   for (const [file, reason] of skipped) findingsByFile.set(file, skippedSeverity === 'off' ? [] : [skippedFileFinding(file, reason, skippedSeverity)]);
   const results: FileResult[] = [];

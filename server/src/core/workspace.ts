@@ -99,9 +99,17 @@ export function workspaceCompilerOptions(tsConfigFilePath: string | undefined): 
   return { ...options, ...FORCED_OPTIONS };
 }
 
-/** A program host over the workspace on disk. */
+/**
+ * A program host over the workspace on disk, for one run of the CLI: each file is read once, though the
+ * size and nesting checks, the choice of roots and the parser all need its text.
+ */
 export function createWorkspaceProgram(rootDir: string, tsConfigFilePath = findTsConfig(rootDir)): ProgramHost {
-  return new ProgramHost(workspaceCompilerOptions(tsConfigFilePath), { ...diskFiles, currentDirectory: path.resolve(rootDir) });
+  const texts = new Map<string, string | undefined>();
+  const readFile = (fileName: string) => {
+    if (!texts.has(fileName)) texts.set(fileName, diskFiles.readFile(fileName));
+    return texts.get(fileName);
+  };
+  return new ProgramHost(workspaceCompilerOptions(tsConfigFilePath), { ...diskFiles, readFile, currentDirectory: path.resolve(rootDir) });
 }
 
 /** A program host whose files live in memory (for tests); every file is a root. */
@@ -124,8 +132,12 @@ export interface CheckFilesOptions {
  * has nothing to report).
  */
 export function checkFiles({ plan, host, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
+  return checkRoots({ plan, host, files, severities }, addProgramRoots(host, plan, files));
+}
+
+/** The findings of each file once the roots are chosen: the roots' own, none for the others (they hold no calls). */
+export function checkRoots({ plan, host, files, severities }: CheckFilesOptions, roots: Set<string>): Map<string, Finding[]> {
   const results = new Map<string, Finding[]>();
-  const roots = addProgramRoots(host, plan, files);
   const program = host.program();
   const checker = program.getTypeChecker();
   for (const file of files) {

@@ -61,6 +61,7 @@ export class AnalysisWorkspace {
   private lastWrapperNames = new Set<string>();
   /** The plan's `ignore:` globs, matched against paths relative to the root. */
   private ignoreMatcher?: (relativePath: string) => boolean;
+  private lastNesting?: { text: string; deep: boolean };
   /** Set when the plan's callees changed: which files are roots must be decided again. */
   private rootsStale = false;
 
@@ -291,11 +292,21 @@ export class AnalysisWorkspace {
     const limit = this.options.maxFileSize;
     const overlay = this.overlays.get(fileName);
     if (limit !== undefined) {
-      const size = overlay?.length ?? text?.length ?? this.host.fileSize?.(fileName) ?? this.host.readFile(fileName)?.length ?? 0;
+      // Bytes on disk, as the setting says, whenever the host can tell without reading the file.
+      const size = overlay?.length ?? this.host.fileSize?.(fileName) ?? text?.length ?? this.host.readFile(fileName)?.length ?? 0;
       if (size > limit) return { kind: 'size', size, limit, setting: 'tracklint.maxFileSize' };
     }
     const content = overlay ?? text ?? this.texts.get(fileName) ?? this.host.readFile(fileName);
-    return content !== undefined && nestsDeeperThan(content) ? { kind: 'nesting' } : undefined;
+    return content !== undefined && this.nestsTooDeep(content) ? { kind: 'nesting' } : undefined;
+  }
+
+  /**
+   * {@link nestsDeeperThan}, remembered for the last text asked about: one keystroke asks it several
+   * times of the same text (the overlay, the validation, each request), and so does a closed file's check.
+   */
+  private nestsTooDeep(text: string): boolean {
+    if (this.lastNesting?.text !== text) this.lastNesting = { text, deep: nestsDeeperThan(text) };
+    return this.lastNesting.deep;
   }
 
   /**

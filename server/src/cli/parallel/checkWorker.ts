@@ -1,8 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import { checkSourceFile } from '../../core/check';
 import { loadPlan } from '../../core/plan/load';
-import type { Finding } from '../../core/types';
-import { addWrapperCallerRoots, createWorkspaceProgram, selectDirectRoots } from '../../core/workspace';
+import { addWrapperCallerRoots, checkRoots, createWorkspaceProgram, selectDirectRoots } from '../../core/workspace';
 import type { CheckWorkerData, FromWorker, ToWorker } from './protocol';
 
 /**
@@ -25,14 +23,8 @@ export function runCheckWorker(data: CheckWorkerData, port: MessagePort): void {
           send({ type: 'discovered', names: [...names], added });
           return;
         }
-        const roots = new Set(selection.roots);
-        const program = host.program();
-        const checker = program.getTypeChecker();
-        const results: [string, Finding[]][] = data.files.map((file) => {
-          const sourceFile = roots.has(file) ? host.sourceFile(file) : undefined;
-          return [file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, program }) : []];
-        });
-        send({ type: 'findings', results });
+        const results = checkRoots({ plan, host, files: data.files }, new Set(selection.roots));
+        send({ type: 'findings', results: [...results] });
       } catch (error) {
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
