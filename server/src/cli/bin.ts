@@ -11,6 +11,7 @@ function main() {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;

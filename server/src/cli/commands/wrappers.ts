@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { listWrappers, type ListedWrapper } from '../core/analysis/wrapperList';
-import { describeRef } from '../core/analysis/wrapperModel';
-import { findPlanFile } from '../core/plan/findPlanFile';
-import { loadPlan } from '../core/plan/load';
-import { emptyPlan, type TrackingPlan } from '../core/plan/model';
-import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../core/workspace';
+import { listWrappers, type ListedWrapper } from '../../core/analysis/wrapperList';
+import { describeRef } from '../../core/analysis/wrapperModel';
+import { emptyPlan, type TrackingPlan } from '../../core/plan/model';
+import { CliCommand, CliIO, EXIT_USAGE, parseCommandArgs, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
+import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 
-export const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
+const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
 
 Lists the team's own wrappers that tracklint follows: functions and methods that pass a parameter
 into the name of an analytics call (directly, with a fixed prefix or suffix, or through other
@@ -24,63 +21,46 @@ Options:
 Status: inferred (followed), declared (its calls match the plan's callees:, which win),
 disabled (named in the plan's wrappers.ignore).`;
 
-interface WrappersIO {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export const wrappersCommand: CliCommand = {
+  name: 'wrappers',
+  summary: "List the team's own wrappers tracklint follows",
+  usage: WRAPPERS_USAGE,
+  run: runWrappers,
+};
 
 /** `tracklint wrappers`: exit 0 with the list, 2 on a usage error or an unusable plan. */
-export async function runWrappers(argv: string[], io: WrappersIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        plan: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        ignore: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return usageError(io, (error as Error).message);
-  }
+async function runWrappers(argv: string[], io: CliIO): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      plan: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      ignore: { type: 'string', multiple: true },
+    },
+    WRAPPERS_USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${WRAPPERS_USAGE}\n`);
-    return 0;
-  }
-  if (values.format !== 'table' && values.format !== 'json') return usageError(io, `Unknown format '${values.format}'. Use table or json.`);
-  const missing = positionals.find((p) => !existsSync(path.resolve(io.cwd, p)));
-  if (missing !== undefined) return usageError(io, `No such file or directory: ${missing}`);
-  const paths = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`Unknown format '${values.format}'. Use table or json.`);
+  const paths = resolveInputPaths(positionals, io);
 
   let plan: TrackingPlan = emptyPlan('native');
-  const planFile = values.plan ? path.resolve(io.cwd, values.plan) : findPlanFile(paths[0]);
-  if (planFile) {
-    let text: string;
-    try {
-      text = readFileSync(planFile, 'utf8');
-    } catch (error) {
-      io.stderr(`tracklint: cannot read the plan ${planFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
+  const found = readPlanForCommand(io, values.plan, paths[0], false);
+  if (typeof found === 'number') return found;
+  if (found) {
+    if (!found.loaded.plan) {
+      io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, found.planFile)} cannot be used (run tracklint check to see why).\n`);
+      return EXIT_USAGE;
     }
-    const loaded = loadPlan(planFile, text);
-    if (!loaded.plan) {
-      io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, planFile)} cannot be used (run tracklint check to see why).\n`);
-      return 2;
-    }
-    plan = loaded.plan;
+    plan = found.loaded.plan;
   }
 
   let files: string[];
   try {
     files = await collectSourceFiles(paths, { ignore: [...plan.ignore, ...(values.ignore ?? [])] });
   } catch (error) {
-    return usageError(io, (error as Error).message);
+    throw new UsageError((error as Error).message);
   }
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
@@ -137,9 +117,4 @@ function formatTable(wrappers: ListedWrapper[], cwd: string, plan: TrackingPlan)
   const count = (status: string) => wrappers.filter((w) => w.status === status).length;
   const off = plan.wrappers?.infer === false ? ' Inference is off in the plan (wrappers.infer: false): only declared callees are checked.' : '';
   return `${lines.join('\n')}\n\n${wrappers.length} wrapper${wrappers.length === 1 ? '' : 's'}: ${count('inferred')} inferred, ${count('declared')} declared, ${count('disabled')} disabled.${off}\n`;
-}
-
-function usageError(io: WrappersIO, message: string): number {
-  io.stderr(`tracklint: ${message}\n\n${WRAPPERS_USAGE}\n`);
-  return 2;
 }
