@@ -8,6 +8,7 @@ import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrappe
 import { checkSourceFile } from './check';
 import type { TrackingPlan } from './plan/model';
 import { inMemoryFiles } from './program/inMemoryFiles';
+import { importClosure } from './program/importClosure';
 import { diskFiles, ProgramHost, programPath } from './program/programHost';
 import type { Finding, RuleId, SeveritySetting } from './types';
 
@@ -132,7 +133,39 @@ export interface CheckFilesOptions {
  * has nothing to report).
  */
 export function checkFiles({ plan, host, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
-  return checkRoots({ plan, host, files, severities }, addProgramRoots(host, plan, files));
+  const { roots, wrapperNames } = addProgramRoots(host, plan, files);
+  limitProgramToCallDependencies(host, plan, roots, wrapperNames, files);
+  try {
+    return checkRoots({ plan, host, files, severities }, roots);
+  } finally {
+    // The limit is this check's: a later program of the same host (another check, a listing) sees every import.
+    host.setImportGate(undefined);
+  }
+}
+
+/**
+ * Lets into the program only the workspace files the roots' analytics calls depend on (see
+ * importClosure.ts), not everything they import: most of a real app's import graph is UI and data
+ * code no call's name or properties come from.
+ */
+export function limitProgramToCallDependencies(host: ProgramHost, plan: TrackingPlan, roots: Iterable<string>, wrapperNames: Iterable<string>, checkedFiles: Iterable<string>): void {
+  const closureHost = { parse: (file: string) => host.parse(file), resolveImport: (literal: ts.StringLiteralLike, from: ts.SourceFile) => host.resolveWorkspaceImport(literal, from) };
+  const rootList = [...roots];
+  const checked = new Set([...checkedFiles].map(programPath));
+  let callNames = new Set([...seedNames(plan.callees), ...wrapperNames]);
+  let closure = importClosure(closureHost, rootList, callNames, checked);
+  // Wrappers declared outside the roots (a check of one folder) are called by imported names: look
+  // for wrappers in the files those calls lead to, and follow the calls of the ones found.
+  for (let round = 0; round < 6 && plan.wrappers?.infer !== false && closure.probed.size; round++) {
+    const files = [...rootList, ...closure.probed].map((file) => host.parse(file)).filter((f) => f !== undefined);
+    const found = candidateNamesAmong(files, [...callNames]);
+    const grown = new Set([...callNames, ...found]);
+    if (grown.size === callNames.size) break;
+    callNames = grown;
+    closure = importClosure(closureHost, rootList, callNames, checked);
+  }
+  const { needed } = closure;
+  host.setImportGate((file) => needed.has(file));
 }
 
 /** The findings of each file once the roots are chosen: the roots' own, none for the others (they hold no calls). */
@@ -152,17 +185,18 @@ export function checkRoots({ plan, host, files, severities }: CheckFilesOptions,
  * or a declared callee, and — with wrapper inference — those naming one of the team's wrappers (found
  * in the former, then chains of them). The files they import come in through module resolution.
  */
-export function addProgramRoots(host: ProgramHost, plan: TrackingPlan, files: string[]): Set<string> {
+export function addProgramRoots(host: ProgramHost, plan: TrackingPlan, files: string[]): { roots: Set<string>; wrapperNames: Set<string> } {
   const selection = selectDirectRoots(host, plan, files);
+  let wrapperNames = new Set<string>();
   if (plan.wrappers?.infer !== false) {
-    let known = -1;
     for (let round = 0; round < 6; round++) {
       const { names, added } = addWrapperCallerRoots(host, plan, selection);
-      if (!added || names.size === known) break;
-      known = names.size;
+      const grew = names.size !== wrapperNames.size;
+      wrapperNames = names;
+      if (!added || !grew) break;
     }
   }
-  return new Set(selection.roots);
+  return { roots: new Set(selection.roots), wrapperNames };
 }
 
 /** Files split by whether they may hold calls: `roots` (now roots of the program) and the rest. */
@@ -197,8 +231,8 @@ export function selectDirectRoots(host: ProgramHost, plan: TrackingPlan, files: 
  * of them, which become roots. Builds the program again; the compiler reuses every file it parsed.
  */
 export function addWrapperCallerRoots(host: ProgramHost, plan: TrackingPlan, selection: RootSelection, knownNames: Iterable<string> = []): { names: Set<string>; added: number } {
-  const program = host.program();
-  const rootFiles = selection.roots.map((file) => program.getSourceFile(programPath(file))).filter((f) => f !== undefined);
+  // Syntax is enough to find candidate names: the roots are parsed, no program is built yet.
+  const rootFiles = selection.roots.map((file) => host.parse(file)).filter((f) => f !== undefined);
   const known = [...knownNames];
   const names = candidateNamesAmong(rootFiles, [...seedNames(plan.callees), ...known]);
   const test = namesTextTest([...names, ...known]);

@@ -64,7 +64,7 @@ async function runWrappers(argv: string[], io: CliIO): Promise<number> {
   }
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
-  const roots = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
+  const { roots } = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
   const program = host.program();
   const sourceFiles = [...roots].map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
   const wrappers = listWrappers(program, plan, sourceFiles);

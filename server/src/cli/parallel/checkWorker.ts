@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { loadPlan } from '../../core/plan/load';
-import { addWrapperCallerRoots, checkRoots, createWorkspaceProgram, selectDirectRoots } from '../../core/workspace';
+import { addWrapperCallerRoots, checkRoots, createWorkspaceProgram, limitProgramToCallDependencies, selectDirectRoots } from '../../core/workspace';
 import type { CheckWorkerData, FromWorker, ToWorker } from './protocol';
 
 /**
@@ -16,13 +16,16 @@ export function runCheckWorker(data: CheckWorkerData, port: MessagePort): void {
     const host = createWorkspaceProgram(data.root, data.tsConfig);
     const selection = selectDirectRoots(host, plan, data.files);
     const infer = plan.wrappers?.infer !== false;
+    const wrapperNames = new Set<string>();
     port.on('message', (message: ToWorker) => {
       try {
         if (message.type === 'discover') {
           const { names, added } = infer ? addWrapperCallerRoots(host, plan, selection, message.names) : { names: new Set<string>(), added: 0 };
+          for (const name of [...names, ...message.names]) wrapperNames.add(name);
           send({ type: 'discovered', names: [...names], added });
           return;
         }
+        limitProgramToCallDependencies(host, plan, selection.roots, wrapperNames, data.allFiles);
         const results = checkRoots({ plan, host, files: data.files }, new Set(selection.roots));
         send({ type: 'findings', results: [...results] });
       } catch (error) {

@@ -32,7 +32,7 @@ export interface ParallelCheckOptions {
 export async function checkInParallel(options: ParallelCheckOptions): Promise<Map<string, Finding[]>> {
   const shares = split(options.files, options.jobs);
   const workers = shares.map((files) => {
-    const data: CheckWorkerData = { kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files };
+    const data: CheckWorkerData = { kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files, allFiles: options.files };
     return startWorker(data);
   });
   try {

@@ -8,6 +8,8 @@ export interface CheckWorkerData {
   planFile: string;
   planText: string;
   files: string[];
+  /** Every file of the check, all shares: wrappers are not looked for outside the roots among them. */
+  allFiles: string[];
 }
 
 /** Main thread → worker. */

@@ -1,8 +1,17 @@
 import { distance } from 'fastest-levenshtein';
 
+const foldedNames = new Map<string, string>();
+
 /** Lower-cased, with spaces, underscores, dashes and dots removed: `purchase_completed` ≡ `Purchase Completed`. */
 export function foldName(name: string): string {
-  return name.toLowerCase().replace(/[\s_\-.:/]+/g, '');
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = name.toLowerCase().replace(/[\s_\-.:/]+/g, '');
+    // Plan names are folded again for every unknown name: remember them, within bounds.
+    if (foldedNames.size > 50_000) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }
 
 /**

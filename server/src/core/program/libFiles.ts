@@ -29,7 +29,8 @@ export function libSourceFile(fileName: string, languageVersion: ts.ScriptTarget
   const key = `${fileName}\0${languageVersion}\0${options.alwaysStrict ?? options.strict ?? false}`;
   let sourceFile = parsedLibs.get(key);
   if (!sourceFile) {
-    sourceFile = ts.createSourceFile(fileName, text, languageVersion, false);
+    // As tsc does: a declaration file's JSDoc carries no types, and lib.dom.d.ts is mostly JSDoc.
+    sourceFile = ts.createSourceFile(fileName, text, { languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors }, false);
     parsedLibs.set(key, sourceFile);
   }
   return sourceFile;

@@ -59,6 +59,10 @@ export class ProgramHost {
   private moduleResolutionCache: ts.ModuleResolutionCache;
   private current?: ts.Program;
   private stale = true;
+  private importGate?: (fileName: string) => boolean;
+  /** The gate changed since the last build: the compiler must resolve every import again, not reuse. */
+  private resolutionsInvalidated = false;
+  private readonly moduleHost: ts.ModuleResolutionHost;
 
   constructor(
     readonly options: ts.CompilerOptions,
@@ -66,14 +70,14 @@ export class ProgramHost {
   ) {
     const getCanonicalFileName = (fileName: string) => (ts.sys.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase());
     this.moduleResolutionCache = ts.createModuleResolutionCache(files.currentDirectory, getCanonicalFileName, options);
-    const moduleHost: ts.ModuleResolutionHost = {
+    const moduleHost: ts.ModuleResolutionHost = (this.moduleHost = {
       fileExists: (fileName) => this.fileExists(fileName),
       readFile: (fileName) => this.readText(fileName),
       directoryExists: (directoryName) => directoryName.startsWith(LIB_FOLDER) || files.directoryExists(directoryName),
       getDirectories: (directoryName) => files.getDirectories(directoryName),
       realpath: (fileName) => (isLibFile(fileName) || this.overlays.has(programPath(fileName)) ? fileName : files.realpath(fileName)),
       getCurrentDirectory: () => files.currentDirectory,
-    };
+    });
     this.compilerHost = {
       ...moduleHost,
       getSourceFile: (fileName, languageVersionOrOptions, _onError, shouldCreateNewSourceFile) => this.getSourceFile(fileName, languageVersionOrOptions, shouldCreateNewSourceFile),
@@ -86,19 +90,44 @@ export class ProgramHost {
       getNewLine: () => '\n',
       jsDocParsingMode: JSDOC_PARSING_MODE,
       getModuleResolutionCache: () => this.moduleResolutionCache,
+      hasInvalidatedResolutions: () => this.resolutionsInvalidated,
       resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
-        literals.map((literal) =>
-          ts.resolveModuleName(
-            literal.text,
-            containingFile,
-            compilerOptions,
-            moduleHost,
-            this.moduleResolutionCache,
-            redirectedReference,
-            ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
-          ),
-        ),
+        literals.map((literal) => {
+          const resolution = this.resolve(literal, containingFile, containingSourceFile, compilerOptions, redirectedReference);
+          const resolved = resolution.resolvedModule;
+          // Outside the gate, the import is left unresolved: the program never loads the file.
+          if (resolved && this.importGate && !resolved.isExternalLibraryImport && !this.importGate(programPath(resolved.resolvedFileName))) return { resolvedModule: undefined };
+          return resolution;
+        }),
     };
+  }
+
+  private resolve(literal: ts.StringLiteralLike, containingFile: string, containingSourceFile: ts.SourceFile, compilerOptions: ts.CompilerOptions, redirectedReference?: ts.ResolvedProjectReference) {
+    return ts.resolveModuleName(
+      literal.text,
+      containingFile,
+      compilerOptions,
+      this.moduleHost,
+      this.moduleResolutionCache,
+      redirectedReference,
+      ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
+    );
+  }
+
+  /**
+   * Limits which of the workspace's own files imports may bring into the program (packages are not
+   * limited): the CLI lets in only what the analytics calls depend on (see importClosure.ts).
+   */
+  setImportGate(gate: ((fileName: string) => boolean) | undefined): void {
+    this.importGate = gate;
+    this.resolutionsInvalidated = true;
+    this.stale = true;
+  }
+
+  /** The workspace file an import names, resolved as the program would (ungated); undefined for a package's or an unresolved one. */
+  resolveWorkspaceImport(literal: ts.StringLiteralLike, containingFile: ts.SourceFile): string | undefined {
+    const resolved = this.resolve(literal, containingFile.fileName, containingFile, this.options).resolvedModule;
+    return resolved && !resolved.isExternalLibraryImport ? programPath(resolved.resolvedFileName) : undefined;
   }
 
   /** The program over the current roots and texts; the same object until something changes. */
@@ -107,6 +136,7 @@ export class ProgramHost {
     const oldProgram = this.current;
     this.current = ts.createProgram({ rootNames: [...this.roots], options: this.options, host: this.compilerHost, oldProgram });
     this.stale = false;
+    this.resolutionsInvalidated = false;
     // Forget parses of files that left the program, so a long editing session does not accumulate them.
     if (this.parsed.size > this.current.getSourceFiles().length) {
       const inProgram = new Set(this.current.getSourceFiles().map((sourceFile) => sourceFile.fileName));
@@ -125,6 +155,17 @@ export class ProgramHost {
     this.getSourceFile(key, { languageVersion: this.options.target ?? ts.ScriptTarget.Latest, jsDocParsingMode: JSDOC_PARSING_MODE });
     const parsed = this.parsed.get(key);
     if (parsed) parsed.preParsed = true;
+  }
+
+  /** The file parsed (ahead of the program build that will use the same object), without building a program. */
+  parse(fileName: string): ts.SourceFile | undefined {
+    const key = programPath(fileName);
+    if (this.current && !this.stale) {
+      const inProgram = this.current.getSourceFile(key);
+      if (inProgram) return inProgram;
+    }
+    this.preParse(key);
+    return this.parsed.get(key)?.sourceFile;
   }
 
   /** The program's source file for a path, if it is in the program. */
