@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { valueInName, stableName } from '../naming/valueInName';
 import { toCasing } from '../naming/casing';
 import { skipOuter } from '../analysis/syntax';
+import { nameParts } from '../analysis/nameParts';
 import type { PropertyCasing } from '../plan/model';
 import { createRule } from './createRule';
 
@@ -52,25 +53,6 @@ export const eventNameContainsValue = createRule({
     };
   },
 });
-
-/** The fixed text and the varying expressions of a template or `+` concatenation; undefined for any other name. */
-export function nameParts(expression: ts.Expression): { fixed: string[]; varying: ts.Expression[] } | undefined {
-  const node = skipOuter(expression);
-  if (ts.isTemplateExpression(node)) {
-    return { fixed: [node.head.text, ...node.templateSpans.map((s) => s.literal.text)], varying: node.templateSpans.map((s) => s.expression) };
-  }
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
-  const fixed: string[] = [];
-  const varying: ts.Expression[] = [];
-  const stack: ts.Expression[] = [node];
-  while (stack.length) {
-    const part = skipOuter(stack.pop()!);
-    if (ts.isBinaryExpression(part) && part.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(part.right, part.left);
-    else if (ts.isStringLiteralLike(part)) fixed.push(part.text);
-    else varying.push(part);
-  }
-  return fixed.length ? { fixed, varying } : undefined;
-}
 
 /** The property key a moved value gets: the name it is read by (`title`, `post.title` → `title`), in the plan's convention. */
 function propertyKeyFor(expression: ts.Expression, convention: PropertyCasing): string {
