@@ -16,6 +16,7 @@ runRuleTests('event-name-contains-value', {
     { name: 'a name with no fixed text is only dynamic-event-name', code: `declare const name: string;\nanalytics.track(name);` },
     { name: 'a name the plan lists is the plan’s business', code: `analytics.track('Black Friday 2019 Promo');`, plan: `events:\n  Black Friday 2019 Promo: {}\n` },
     { name: 'a wrapper’s own prefix is not a value', code: "function trackEvent(name: string) { analytics.track(`app.${name}`); }\ntrackEvent('Signed Up');" },
+    { name: 'a namespace prefix around another name (a wrapper with inference off)', code: "declare const name: string;\nanalytics.track(`web.${name}`);\nanalytics.track('app:' + name);" },
     { name: 'page names are not event names', code: "declare const title: string;\nanalytics.page(`Blog - ${title}`);" },
   ],
   invalid: [

@@ -27,7 +27,7 @@ export const eventNameContainsValue = createRule({
           const parts = nameParts(call.call.name);
           if (!parts) return;
           const stable = stableName(parts.fixed.join(' '));
-          if (!/\p{L}/u.test(stable)) return;
+          if (!/\p{L}/u.test(stable) || parts.fixed.every(isNamespace)) return;
           const single = parts.varying.length === 1 ? parts.varying[0] : undefined;
           context.report({
             node: call.call.name,
@@ -53,6 +53,11 @@ export const eventNameContainsValue = createRule({
     };
   },
 });
+
+/** `app.`, `web:`, `.v2`: a namespace around another name, not text around a value. */
+function isNamespace(fixed: string): boolean {
+  return fixed === '' || /^[\p{L}\p{N}_-]*[.:/]$|^[.:/][\p{L}\p{N}_-]*$/u.test(fixed);
+}
 
 /** The property key a moved value gets: the name it is read by (`title`, `post.title` → `title`), in the plan's convention. */
 function propertyKeyFor(expression: ts.Expression, convention: PropertyCasing): string {
