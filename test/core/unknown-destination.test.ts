@@ -57,6 +57,16 @@ runRuleTests('unknown-destination', {
       errors: [{ message: nearMiss('Amplitud', 'Amplitude'), line: 1, column: 59, endLine: 1, endColumn: 67 }],
     },
     {
+      name: 'page(category, name, properties, options), group and alias options',
+      plan: PLAN,
+      code: `analytics.page('Docs', 'Home', {}, { integrations: { MixPanel: false } });\nanalytics.group('g1', { name: 'G' }, { integrations: { Amplitud: false } });\nanalytics.alias('u2', 'u1', { integrations: { Amplitud: false } });`,
+      errors: [
+        { message: nearMiss('MixPanel', 'Mixpanel'), line: 1, column: 54, endLine: 1, endColumn: 62 },
+        { message: nearMiss('Amplitud', 'Amplitude'), line: 2, column: 56, endLine: 2, endColumn: 64 },
+        { message: nearMiss('Amplitud', 'Amplitude'), line: 3, column: 47, endLine: 3, endColumn: 55 },
+      ],
+    },
+    {
       name: 'through an inferred wrapper that forwards its options',
       plan: PLAN,
       code: `${WRAPPER}trackEvent('Order Completed', {}, { integrations: { MixPanel: false } });`,
