@@ -21,6 +21,7 @@ test('examples/shop: exactly the findings a reviewer would list', async () => {
   assert.deepEqual(rows, [
       ["src/pages/auth.ts", 5, 48, 5, 54, "property-value", "Property 'method' of event 'Signed Up' must be one of \"email\", \"google\", \"github\"; found \"sso\"."],
       ["src/pages/auth.ts", 12, 26, 12, 58, "dynamic-event-name", "The event name cannot be resolved statically (its type is 'string'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals."],
+      ["src/pages/auth.ts", 12, 26, 12, 58, "event-name-contains-value", "Event name `${currentProvider()} Logged In` is built around a varying value: every value makes a separate event. Use the stable name 'Logged In' and send `currentProvider()` as a property."],
       ["src/pages/auth.ts", 16, 56, 16, 60, "property-type", "Property 'employees' of group traits should be integer, but the value is 12.5."],
       ["src/pages/cart.ts", 8, 14, 8, 31, "unknown-event", "Event 'Product Removed' is not in the tracking plan."],
       ["src/pages/checkout.ts", 13, 15, 13, 20, "property-value", "Property 'currency' of event 'Order Completed' must be one of \"USD\", \"EUR\", \"GBP\"; found \"usd\"."],

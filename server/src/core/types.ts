@@ -29,6 +29,11 @@ export const RULE_IDS = [
   'invalid-plan',
   'unused-event',
   'file-too-large',
+  'identify-user-id',
+  'pii-property',
+  'dynamic-property-name',
+  'event-name-contains-value',
+  'unknown-destination',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -14,6 +14,8 @@ import { offsetAt, rangeFromOffsets } from './positions';
 import { plainPlaceholderFor, propertyKeyText, quoted } from './snippets';
 import { callName, preferredQuote } from './completion';
 import { parsePlanDocument } from '../core/plan/document';
+import { insertPropertiesEdit } from './propertyInsertion';
+import { moveValueToPropertyEdit } from './moveValueToProperty';
 
 /** What the server puts in `Diagnostic.data`, so code actions know what to offer without re-checking. */
 export interface DiagnosticData extends FindingData {
@@ -95,6 +97,18 @@ function quickFixes(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fil
       const suggestion = data.suggestions?.[0];
       const edit = suggestion && replaceKeyEdit(sourceFile, uri, diagnostic.range, suggestion);
       if (edit) actions.push(fix(`Rename to '${suggestion}'`, edit, true));
+      break;
+    }
+    case 'unknown-destination': {
+      data.suggestions?.slice(0, 3).forEach((suggestion, i) => {
+        const edit = replaceKeyEdit(sourceFile, uri, diagnostic.range, suggestion);
+        if (edit) actions.push(fix(`Change to '${suggestion}'`, edit, i === 0));
+      });
+      break;
+    }
+    case 'event-name-contains-value': {
+      const edit = data.replacement && data.property ? moveValueToPropertyEdit(workspace, sourceFile, uri, diagnostic.range, data.replacement, data.property) : undefined;
+      if (edit) actions.push(fix(`Name the event '${data.replacement}' and send the value as property '${data.property}'`, edit, true));
       break;
     }
     case 'property-value': {
@@ -206,26 +220,8 @@ function addPropertiesEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFi
   const quote = preferredQuote(sourceFile);
   const schemas = { ...(entry.kind === 'track' ? plan.common?.properties : {}), ...(entry.properties ?? {}) };
   const pairs = keys.map((key) => `${propertyKeyText(key, quote)}: ${plainPlaceholderFor(schemas[key] ?? {}, quote)}`);
-  const properties = call.properties && skipOuter(call.properties);
-  if (properties && ts.isObjectLiteralExpression(properties)) {
-    const close = properties.end - 1;
-    const last = properties.properties[properties.properties.length - 1];
-    if (!last) return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, properties.getStart(sourceFile), properties.end), newText: `{ ${pairs.join(', ')} }` }] } };
-    const hasTrailingComma = properties.properties.hasTrailingComma;
-    const multiline = sourceFile.text.slice(properties.getStart(sourceFile), close).includes('\n');
-    if (multiline) {
-      const lineStart = sourceFile.text.lastIndexOf('\n', last.getStart(sourceFile)) + 1;
-      const indent = /^\s*/.exec(sourceFile.text.slice(lineStart))![0];
-      const text = `${hasTrailingComma ? '' : ','}\n${pairs.map((p) => indent + p).join(',\n')}${hasTrailingComma ? ',' : ''}`;
-      const at = hasTrailingComma ? sourceFile.text.indexOf(',', last.end) + 1 : last.end;
-      return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, at, at), newText: text }] } };
-    }
-    return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, last.end, last.end), newText: `, ${pairs.join(', ')}` }] } };
-  }
-  if (!call.properties && call.name && call.node.arguments.indexOf(call.name) === call.node.arguments.length - 1) {
-    return { changes: { [uri]: [{ range: rangeFromOffsets(sourceFile, call.name.end, call.name.end), newText: `, { ${pairs.join(', ')} }` }] } };
-  }
-  return undefined;
+  const edit = insertPropertiesEdit(sourceFile, call, pairs);
+  return edit && { changes: { [uri]: [edit] } };
 }
 
 function disableLineEdit(sourceFile: ts.SourceFile, uri: string, line: number, ruleId: string): WorkspaceEdit {

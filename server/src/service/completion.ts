@@ -9,6 +9,7 @@ import { entryMarkdown, propertyMarkdown } from './planMarkdown';
 import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt, withoutAffixes } from './planLookup';
 import { escapeSnippet, placeholderFor, propertyKeyText, quoted } from './snippets';
 import { rangeFromOffsets } from './positions';
+import { destinationCompletion } from './destinations';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ["'", '"', '`', '{'];
 
@@ -17,6 +18,8 @@ export function doComplete(workspace: AnalysisWorkspace, fileName: string, posit
   const at = callAtPosition(workspace, fileName, position);
   if (!at) return null;
   const { plan, sourceFile, offset, call, checker } = at;
+  const destinations = destinationCompletion(at);
+  if (destinations) return destinations;
   const context = cursorContext(call, offset, sourceFile);
   if (!context) return null;
   switch (context.kind) {

@@ -9,6 +9,7 @@ import { callAtPosition } from './cursor';
 import { entryMarkdown, propertyMarkdown } from './planMarkdown';
 import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt } from './planLookup';
 import { rangeFromOffsets } from './positions';
+import { destinationsMarkdown } from './destinations';
 import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
 
 /** Hover on an event name shows its plan entry; on a property key, its schema. */
@@ -22,7 +23,7 @@ export function doHover(workspace: AnalysisWorkspace, fileName: string, position
     if (names.kind !== 'static' || !entries) return null;
     const sections = names.names.map((n) => {
       const entry = entries.get(n.value);
-      return entry ? entryMarkdown(entry) : `**${n.value}** is not in the tracking plan.`;
+      return entry ? entryMarkdown(entry) + destinationsMarkdown(plan, entry) : `**${n.value}** is not in the tracking plan.`;
     });
     const through = throughLine(call, workspace.root);
     return {

@@ -31,6 +31,11 @@ export interface AnalyticsCall {
   properties?: ts.Expression;
   /** The user id argument of identify (browser `identify(userId, traits)` or Node `{ userId }`). */
   userId?: ts.Expression;
+  /**
+   * Segment's options argument (`track(event, properties, options)`), which holds `integrations`; for the
+   * Node SDK's message object (`track({ event, integrations })`), the message itself.
+   */
+  options?: ts.Expression;
   /** The plan's `callees:` entry the call matched. */
   declared?: CalleeSpec;
   /** The inferred wrapper the call goes through (`trackEvent('A', props)`). */
@@ -181,26 +186,35 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
       if (message && (has('event') || has('userId') || has('anonymousId'))) {
         call.name = objectLiteralField(message, 'event');
         call.properties = objectLiteralField(message, 'properties');
+        call.options = message;
       } else {
         call.name = args[0];
         call.properties = args[1];
+        call.options = args[2];
       }
       break;
     case 'identify':
       if (message && (has('userId') || has('anonymousId') || has('traits'))) {
         call.userId = objectLiteralField(message, 'userId');
         call.properties = objectLiteralField(message, 'traits');
+        call.options = message;
       } else if (first && isObjectArgument(first, checker)) {
         call.properties = args[0];
+        call.options = args[1];
       } else {
         call.userId = args[0];
         call.properties = args[1];
+        call.options = args[2];
       }
       break;
     case 'group':
       if (message && (has('groupId') || has('userId') || has('traits'))) {
         call.properties = objectLiteralField(message, 'traits');
-      } else call.properties = args[1];
+        call.options = message;
+      } else {
+        call.properties = args[1];
+        call.options = args[2];
+      }
       break;
     case 'page':
     case 'screen':
@@ -208,18 +222,24 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
       if (message && (has('userId') || has('anonymousId') || has('properties'))) {
         call.name = objectLiteralField(message, 'name');
         call.properties = objectLiteralField(message, 'properties');
+        call.options = message;
       } else if (first && isObjectArgument(first, checker)) {
         call.properties = args[0];
+        call.options = args[1];
       } else if (kind === 'page' && args[1] && isStringArgument(args[1], checker)) {
-        // page(category, name, properties)
+        // page(category, name, properties, options)
         call.name = args[1];
         call.properties = args[2];
+        call.options = args[3];
       } else {
         call.name = args[0];
         call.properties = args[1];
+        call.options = args[2];
       }
       break;
     case 'alias':
+      // alias(userId, previousId, options), or the Node SDK's alias({ userId, previousId, integrations }).
+      call.options = message ?? args[2];
       break;
   }
   return call;
@@ -233,6 +253,8 @@ function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCal
     node,
     callee: spec.callee,
     name: named ? argument(node, spec.event ?? { arg: 0 }) : undefined,
+    // A declared identify callee takes the user id first, like the SDK, unless its traits are there.
+    userId: spec.kind === 'identify' && (spec.properties?.arg ?? 1) !== 0 ? node.arguments[0] : undefined,
     properties: spec.properties || defaultProperties ? argument(node, spec.properties ?? defaultProperties!) : undefined,
     prefix: spec.prefix ?? '',
     suffix: spec.suffix ?? '',
@@ -253,6 +275,7 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
     callee: wrapper.name,
     name: wrapper.event ? wrapperArgument(node, wrapper.event) : undefined,
     properties: wrapper.properties ? wrapperArgument(node, wrapper.properties) : undefined,
+    options: wrapper.options ? wrapperArgument(node, wrapper.options) : undefined,
     prefix: wrapper.prefix,
     suffix: wrapper.suffix,
     wrapper,

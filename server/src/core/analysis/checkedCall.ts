@@ -25,7 +25,7 @@ export class CheckedCall {
   constructor(
     readonly call: AnalyticsCall,
     readonly plan: TrackingPlan,
-    private readonly checker: ts.TypeChecker,
+    readonly checker: ts.TypeChecker,
     private readonly reader: ValueTypeReader,
   ) {}
 

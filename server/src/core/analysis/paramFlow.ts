@@ -111,6 +111,11 @@ export class ParamTracer {
     return { keys, open };
   }
 
+  /** Where options come from: a parameter passed unchanged (`options`, `payload.options`, `options ?? {}`). */
+  options(expression: ts.Expression | undefined): ParamRef | undefined {
+    return expression ? this.passedAsIs(skipOuter(expression)) : undefined;
+  }
+
   /** A parameter passed unchanged: `properties`, `payload.properties`, `properties || {}`, `properties ?? {}`. */
   private passedAsIs(node: ts.Expression): ParamRef | undefined {
     if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {

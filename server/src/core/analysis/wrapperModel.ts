@@ -33,6 +33,8 @@ export interface WrapperInfo {
   event?: ArgumentRef;
   /** Where call sites pass the properties, when they flow into the underlying call's properties. */
   properties?: ArgumentRef;
+  /** Where call sites pass Segment's options (`integrations`), when the wrapper forwards them unchanged. */
+  options?: ArgumentRef;
   /** `(...args) => analytics.track(...args)`: call sites are read exactly like the SDK call itself. */
   forwardAll: boolean;
   /** Prepended to / appended after the name a call site passes (`` `app.${name}` ``). */

@@ -23,6 +23,7 @@ interface Forward {
   call: AnalyticsCall;
   name?: TracedName;
   properties?: TracedProperties;
+  options?: ParamRef;
   /** `(...args) => x(...args)`: the wrapper passes every argument through. */
   all?: boolean;
   inner?: WrapperInfo;
@@ -265,7 +266,7 @@ export class WrapperInference {
     if (!call.name) return undefined;
     const name = tracer.name(call.name);
     if (!name) return undefined;
-    return { call, name, properties: tracer.properties(call.properties), inner };
+    return { call, name, properties: tracer.properties(call.properties), options: tracer.options(call.options), inner };
   }
 
   private describe(fn: FunctionNode, names: { name: string; shortName: string }, forward: Forward, forwarding: Set<ts.CallExpression>): WrapperInfo {
@@ -294,7 +295,7 @@ export class WrapperInference {
     if (forward.all) {
       // `(...args) => x(...args)`: the call sites pass what x takes, where x takes it.
       const spec = call.declared;
-      if (inner) Object.assign(info, { event: inner.event, properties: inner.properties, forwardAll: inner.forwardAll, prefix: inner.prefix, suffix: inner.suffix, provided: inner.provided });
+      if (inner) Object.assign(info, { event: inner.event, properties: inner.properties, options: inner.options, forwardAll: inner.forwardAll, prefix: inner.prefix, suffix: inner.suffix, provided: inner.provided });
       else if (spec) Object.assign(info, { event: spec.event ?? { arg: 0 }, properties: spec.properties ?? { arg: 1 }, prefix: spec.prefix ?? '', suffix: spec.suffix ?? '' });
       else info.forwardAll = true;
       return info;
@@ -303,6 +304,7 @@ export class WrapperInference {
     const properties = forward.properties!;
     info.event = plainRef(name.ref);
     info.properties = properties.ref && plainRef(properties.ref);
+    info.options = forward.options && plainRef(forward.options);
     info.prefix = call.prefix + name.prefix;
     info.suffix = name.suffix + call.suffix;
     const keys = new Set([...(call.provided?.keys ?? []), ...properties.keys]);

@@ -29,6 +29,8 @@ export interface PlanEntry extends PropertiesSpec {
   description?: string;
   deprecated?: boolean;
   replacedBy?: string;
+  /** The destinations that should receive this event (an allow-list of the plan's `destinations:`); absent: all of them. */
+  destinations?: string[];
   /** Where the entry is written in the plan file (its key, or its array element). */
   path: PlanPath;
 }
@@ -76,6 +78,8 @@ export interface TrackingPlan {
   /** Wrapper inference settings (the native plan's `wrappers:`); absent means on, nothing ignored. */
   wrappers?: WrapperSettings;
   ignore: string[];
+  /** The destinations (Segment integrations) the plan declares: the keys an `integrations` option may name. */
+  destinations?: string[];
 }
 
 export function emptyPlan(format: PlanFormat): TrackingPlan {

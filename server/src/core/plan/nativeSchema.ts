@@ -54,11 +54,14 @@ const PropertiesFields = {
   additionalProperties: z.union([z.boolean(), PropertySchema]).optional(),
 };
 
+const DestinationListSchema = z.array(z.string().min(1));
+
 export const EventSchema = z
   .object({
     ...PropertiesFields,
     deprecated: z.boolean().optional(),
     replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
+    destinations: DestinationListSchema.optional().describe('The destinations that should receive this event, among the plan\'s destinations:. Absent: all of them.'),
   })
   .strict();
 
@@ -118,6 +121,7 @@ export const NativePlanSchema = z
     callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
     wrappers: WrappersSchema.optional(),
     ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
+    destinations: DestinationListSchema.optional().describe('The destinations (Segment integrations) events are sent to, by the names the integrations option uses: Mixpanel, Google Analytics.'),
     definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
     $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
   })

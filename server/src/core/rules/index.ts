@@ -12,6 +12,11 @@ import { propertyValue } from './propertyValue';
 import { unknownEvent } from './unknownEvent';
 import { unknownProperty } from './unknownProperty';
 import { unusedEvent } from './unusedEvent';
+import { identifyUserId } from './identifyUserId';
+import { piiProperty } from './piiProperty';
+import { dynamicPropertyName } from './dynamicPropertyName';
+import { eventNameContainsValue } from './eventNameContainsValue';
+import { unknownDestination } from './unknownDestination';
 
 /** Every rule, by its public id. Rule ids are a public contract: never rename one. */
 export const RULES: Record<RuleId, Rule> = {
@@ -27,6 +32,11 @@ export const RULES: Record<RuleId, Rule> = {
   'invalid-plan': invalidPlan,
   'unused-event': unusedEvent,
   'file-too-large': fileTooLarge,
+  'identify-user-id': identifyUserId,
+  'pii-property': piiProperty,
+  'dynamic-property-name': dynamicPropertyName,
+  'event-name-contains-value': eventNameContainsValue,
+  'unknown-destination': unknownDestination,
 };
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';

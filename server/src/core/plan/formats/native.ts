@@ -2,9 +2,10 @@ import { NativePlanSchema, toCalleeSpec } from '../nativeSchema';
 import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type PropertiesSpec, type TrackingPlan } from '../model';
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
+import { checkEventDestinations } from '../destinationChecks';
 
 // Keys only a native plan has at its top level; a plan may start with just a name and grow from there.
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore'];
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore', 'destinations'];
 
 export const nativeFormat: PlanFormatLoader = {
   format: 'native',
@@ -34,6 +35,7 @@ export const nativeFormat: PlanFormatLoader = {
     plan.rules = { ...data.rules };
     plan.ignore = data.ignore ?? [];
     plan.callees = (data.callees ?? []).map(toCalleeSpec);
+    plan.destinations = data.destinations;
     plan.wrappers = { infer: data.wrappers?.infer ?? true, ignore: data.wrappers?.ignore ?? [] };
     const entries = (section: 'events' | 'pages' | 'screens', kind: PlanEntryKind, target: Map<string, PlanEntry>) => {
       for (const [name, entry] of Object.entries(data[section] ?? {})) {
@@ -45,6 +47,7 @@ export const nativeFormat: PlanFormatLoader = {
           description: entry?.description,
           deprecated: entry?.deprecated,
           replacedBy: entry?.replacedBy,
+          destinations: entry?.destinations,
           path,
         });
       }
@@ -69,6 +72,7 @@ export const nativeFormat: PlanFormatLoader = {
         context.report([...entry.path, 'replacedBy'], `Event '${name}' is replaced by '${entry.replacedBy}', which is not in the plan.`);
       }
     }
+    checkEventDestinations(plan, context.report);
     return plan;
   },
 };
