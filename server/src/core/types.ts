@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'invalid-plan',
   'unused-event',
   'file-too-large',
+  'event-source',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

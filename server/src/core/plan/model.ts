@@ -1,6 +1,7 @@
 import type { RuleId, SeveritySetting } from '../types';
 import type { WrapperSettings } from '../analysis/wrapperModel';
 import type { JsonSchema } from './jsonSchema';
+import type { PlanSources } from './sources';
 
 export type EventCasing = 'title' | 'snake' | 'camel' | 'pascal' | 'kebab' | 'any';
 export type PropertyCasing = Exclude<EventCasing, 'title'>;
@@ -29,6 +30,8 @@ export interface PlanEntry extends PropertiesSpec {
   description?: string;
   deprecated?: boolean;
   replacedBy?: string;
+  /** The plan's sources this entry is sent from; undefined: any. */
+  sources?: string[];
   /** Where the entry is written in the plan file (its key, or its array element). */
   path: PlanPath;
 }
@@ -76,6 +79,8 @@ export interface TrackingPlan {
   /** Wrapper inference settings (the native plan's `wrappers:`); absent means on, nothing ignored. */
   wrappers?: WrapperSettings;
   ignore: string[];
+  /** The native plan's `sources:`: which files belong to which part of the codebase. */
+  sources?: PlanSources;
 }
 
 export function emptyPlan(format: PlanFormat): TrackingPlan {

@@ -59,6 +59,7 @@ export const EventSchema = z
     ...PropertiesFields,
     deprecated: z.boolean().optional(),
     replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
+    sources: z.array(z.string()).optional().describe('The sources (keys of the plan\'s sources:) this is sent from; sent from a file of another source, it is an event-source finding. Absent: any source.'),
   })
   .strict();
 
@@ -118,6 +119,10 @@ export const NativePlanSchema = z
     callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
     wrappers: WrappersSchema.optional(),
     ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
+    sources: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .optional()
+      .describe('Parts of the codebase, each a list of globs relative to the plan file\'s folder: { web: ["apps/web/**"] }. A file belongs to the first source whose globs match it.'),
     definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
     $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
   })

@@ -2,9 +2,10 @@ import { NativePlanSchema, toCalleeSpec } from '../nativeSchema';
 import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type PropertiesSpec, type TrackingPlan } from '../model';
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
+import { readNativeSources } from './nativeSources';
 
 // Keys only a native plan has at its top level; a plan may start with just a name and grow from there.
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore'];
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore', 'sources'];
 
 export const nativeFormat: PlanFormatLoader = {
   format: 'native',
@@ -45,6 +46,7 @@ export const nativeFormat: PlanFormatLoader = {
           description: entry?.description,
           deprecated: entry?.deprecated,
           replacedBy: entry?.replacedBy,
+          sources: entry?.sources,
           path,
         });
       }
@@ -64,6 +66,7 @@ export const nativeFormat: PlanFormatLoader = {
       };
     }
     if (data.common) plan.common = spec(data.common, ['common']);
+    plan.sources = readNativeSources(data.sources, plan, context);
     for (const [name, entry] of plan.events) {
       if (entry.replacedBy !== undefined && !plan.events.has(entry.replacedBy)) {
         context.report([...entry.path, 'replacedBy'], `Event '${name}' is replaced by '${entry.replacedBy}', which is not in the plan.`);
