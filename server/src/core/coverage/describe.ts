@@ -19,7 +19,7 @@ export function siteLocation(site: CoverageSite, relativeTo: string): string {
 export function plannedStatus(entry: PlannedCoverage): string {
   if (entry.deprecated) return entry.sites.length ? 'deprecated, still sent' : 'deprecated';
   if (!entry.sites.length) return 'never sent';
-  return entry.offSource ? `sent from ${plural(entry.offSource, 'unplanned source')}` : 'sent';
+  return entry.offSource ? `sent, ${plural(entry.offSource, 'call')} off-source (event-source)` : 'sent';
 }
 
 export function plannedSourcesText(entry: PlannedCoverage): string {
