@@ -4,8 +4,8 @@ import { formatCoverageMarkdown } from '../../core/coverage/formatMarkdown';
 import { formatCoverageTable } from '../../core/coverage/formatTable';
 import { neverSent, type CoverageReport, type CoverageSite } from '../../core/coverage/report';
 import { DEFAULT_MAX_FILE_SIZE } from '../../core/fileSize';
-import { collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, CliIO, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
+import { createWorkspaceProgram, findTsConfig } from '../../core/workspace';
+import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, resolveInputPaths, UsageError } from '../commandSupport';
 import { splitSkipped } from '../fileSize';
 
 const USAGE = `Usage: tracklint coverage [paths...] [options]
@@ -55,16 +55,8 @@ async function runCoverage(argv: string[], io: CliIO): Promise<number> {
   const found = readPlanForCommand(io, values.plan, paths[0], true);
   if (typeof found !== 'object') return found ?? EXIT_USAGE;
   const plan = found.loaded.plan;
-  if (!plan) {
-    io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, found.planFile)} cannot be used (run tracklint check to see why).\n`);
-    return EXIT_USAGE;
-  }
-  let files: string[];
-  try {
-    files = await collectSourceFiles(paths, { ignore: [...plan.ignore, ...(values.ignore ?? [])] });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  if (!plan) return refuseUnusablePlan(io, found.planFile);
+  const files = await collectCommandFiles(paths, [...plan.ignore, ...(values.ignore ?? [])]);
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Generated bundles are skipped as check skips them; check reports them, coverage has nothing to add.
   const { analysed } = splitSkipped(files, DEFAULT_MAX_FILE_SIZE, (file) => host.readText(file));
