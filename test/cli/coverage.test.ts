@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
@@ -210,5 +211,13 @@ describe('tracklint coverage', () => {
     assert.equal(lines[2], 'Event   Order Completed         2    1       1          0  web, server  sent');
     assert.equal(lines[8], 'Event   Logged In               2    1       1          0  web          sent, 1 call off-source (event-source)');
     assert.equal(lines.at(-2), '7 of 9 planned names sent (78%); 2 never sent; 4 names not in the plan; 1 dynamic name.');
+  });
+
+  test('the README shows the real output on examples/shop, table and markdown', async () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const table = /```text\n\$ tracklint coverage examples\/shop\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.equal(table, (await cli(['coverage', 'examples/shop'], root)).stdout);
+    const markdown = /`--format markdown` prints:\n\n```markdown\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.equal(markdown, (await cli(['coverage', 'examples/shop', '--format', 'markdown'], root)).stdout);
   });
 });
