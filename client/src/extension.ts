@@ -27,7 +27,9 @@ export function activate(context: vscode.ExtensionContext): void {
     client.onDidChangeState(({ newState }) => statusBar.setServerState(serverState(newState))),
   );
   const planView = new TrackingPlanView(client, log);
-  context.subscriptions.push(planView, vscode.window.registerTreeDataProvider(TRACKING_PLAN_VIEW, planView));
+  const planTree = vscode.window.createTreeView(TRACKING_PLAN_VIEW, { treeDataProvider: planView });
+  context.subscriptions.push(planView, planTree, planTree.onDidChangeVisibility(({ visible }) => planView.setVisible(visible)));
+  planView.setVisible(planTree.visible);
   // The server sends a status after each plan load and each pass over the workspace; diagnostics change with every edit.
   context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => planView.scheduleRefresh()));
   context.subscriptions.push(client.onDidChangeState(({ newState }) => newState === State.Running && planView.scheduleRefresh()));

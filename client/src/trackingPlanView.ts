@@ -5,8 +5,8 @@ import { planTreeRoots, type PlanTreeNode } from './trackingPlanTree';
 
 export const TRACKING_PLAN_VIEW = 'tracklint.trackingPlan';
 
-/** Refreshes wait this long after the last change: diagnostics arrive file by file during a scan. */
-const REFRESH_DELAY_MS = 500;
+/** Refreshes wait this long after the last change: diagnostics arrive file by file during a scan, and edit by edit. */
+const REFRESH_DELAY_MS = 1000;
 
 /**
  * The "Tracking Plan" view: plan events with their call counts and sources (from the server's
@@ -18,20 +18,37 @@ export class TrackingPlanView implements vscode.TreeDataProvider<PlanTreeNode>, 
   private roots: PlanTreeNode[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private pending?: vscode.CancellationTokenSource;
+  /** Set while the view is hidden and something changed: the report is asked for when it shows again. */
+  private stale = true;
+  private visible = false;
 
   constructor(
     private readonly client: LanguageClient,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Asks for a new report soon; a burst of changes makes one request, and a newer request cancels an older one. */
+  /**
+   * Asks for a new report soon; a burst of changes makes one request, and a newer request cancels an older one.
+   * A hidden view asks nothing (the report reads every call of the workspace): it refreshes when shown.
+   */
   scheduleRefresh(): void {
+    if (!this.visible) {
+      this.stale = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
+  /** Follows the view's visibility (TreeView.onDidChangeVisibility). */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.stale) void this.refresh();
+  }
+
   async refresh(): Promise<void> {
     if (!this.client.isRunning()) return;
+    this.stale = false;
     this.pending?.cancel();
     const source = (this.pending = new vscode.CancellationTokenSource());
     let result: CoverageResult | null;
