@@ -27,9 +27,21 @@ export function sourceOfFile(sources: PlanSources | undefined, fileName: string)
   if (!sources?.list.length) return undefined;
   let compiled = matchers.get(sources);
   if (!compiled) {
-    compiled = sources.list.map((s) => ({ name: s.name, matches: picomatch(s.globs, { dot: true }) }));
+    compiled = sources.list.map((s) => ({ name: s.name, matches: compileGlobs(s.globs) }));
     matchers.set(sources, compiled);
   }
   const relative = path.relative(sources.baseDir, fileName).split(path.sep).join('/');
   return compiled.find((s) => s.matches(relative))?.name;
+}
+
+/** A matcher for the globs; one picomatch cannot compile matches nothing rather than failing the whole check. */
+function compileGlobs(globs: string[]): (relative: string) => boolean {
+  const matchers = globs.flatMap((glob) => {
+    try {
+      return [picomatch(glob, { dot: true })];
+    } catch {
+      return [];
+    }
+  });
+  return (relative) => matchers.some((matches) => matches(relative));
 }
