@@ -5,10 +5,12 @@ import { addEventToPlan } from './commands/addEventToPlan';
 import { checkWorkspace } from './commands/checkWorkspace';
 import type { CommandContext } from './commands/commandContext';
 import { openPlan } from './commands/openPlan';
+import { showCoverage } from './commands/showCoverage';
 import { guardCommand } from './guardCommand';
 import { createLanguageClient } from './languageClient';
 import { PlanStatusBar } from './planStatusBar';
 import type { ServerState } from './planStatusView';
+import { TRACKING_PLAN_VIEW, TrackingPlanView } from './trackingPlanView';
 
 let client: LanguageClient | undefined;
 
@@ -24,8 +26,19 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     client.onDidChangeState(({ newState }) => statusBar.setServerState(serverState(newState))),
   );
+  const planView = new TrackingPlanView(client, log);
+  const planTree = vscode.window.createTreeView(TRACKING_PLAN_VIEW, { treeDataProvider: planView });
+  context.subscriptions.push(planView, planTree, planTree.onDidChangeVisibility(({ visible }) => planView.setVisible(visible)));
+  planView.setVisible(planTree.visible);
+  // The server sends a status after each plan load and each pass over the workspace; diagnostics change with every edit.
+  context.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => planView.scheduleRefresh()));
+  context.subscriptions.push(client.onDidChangeState(({ newState }) => newState === State.Running && planView.scheduleRefresh()));
+
   // Registered before start: the client re-installs handlers on every (re)start.
-  client.onNotification(PlanStatusNotification, (status) => statusBar.setPlanStatus(status));
+  client.onNotification(PlanStatusNotification, (status) => {
+    statusBar.setPlanStatus(status);
+    planView.scheduleRefresh();
+  });
 
   const register = (id: string, title: string, handler: (c: CommandContext) => Promise<void>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, guardCommand(title, log, () => handler(commandContext))));
@@ -37,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): void {
     await c.restart();
   });
   register('tracklint.showOutput', 'Show Output', async () => log.show(true));
+  register('tracklint.showCoverage', 'Show Coverage Report', showCoverage);
+  register('tracklint.refreshTrackingPlan', 'Refresh Tracking Plan', () => planView.refresh());
 
   // Not awaited: activation should not wait for the server to load the workspace. A failure to
   // start is logged and shown by the status bar; "Restart Server" retries.

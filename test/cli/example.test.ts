@@ -33,5 +33,6 @@ test('examples/shop: exactly the findings a reviewer would list', async () => {
       ["src/pages/product.tsx", 15, 7, 15, 22, "property-name-casing", "Property 'productCategory' is not snake_case; expected 'product_category'."],
       ["src/pages/product.tsx", 15, 7, 15, 22, "unknown-property", "Property 'productCategory' is not in the tracking plan for event 'Product Viewed'."],
       ["src/server/webhooks.ts", 7, 36, 7, 52, "unknown-event", "Event 'Order Refunded' is not in the tracking plan."],
+      ["src/server/webhooks.ts", 17, 36, 17, 47, "event-source", "Event 'Logged In' is planned for source 'web', but this file belongs to source 'server'."],
   ]);
 });

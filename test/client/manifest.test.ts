@@ -43,6 +43,15 @@ test('every contributed command is registered by the extension, and every regist
   for (const command of manifest.contributes.commands) assert.equal(command.category, 'tracklint', command.command);
 });
 
+test('the Tracking Plan view is contributed under the id the extension registers, with its title buttons', () => {
+  const raw = manifest as unknown as { contributes: { views: Record<string, { id: string }[]>; menus: Record<string, { command: string; when: string }[]> } };
+  const source = readFileSync(path.join(root, 'client/src/trackingPlanView.ts'), 'utf8');
+  const id = /TRACKING_PLAN_VIEW = '([\w.]+)'/.exec(source)?.[1];
+  assert.deepEqual(raw.contributes.views.explorer.map((v) => v.id), [id]);
+  const buttons = raw.contributes.menus['view/title'].filter((m) => m.when === `view == ${id}`).map((m) => m.command);
+  assert.deepEqual(buttons, ['tracklint.showCoverage', 'tracklint.refreshTrackingPlan']);
+});
+
 test('settings: one per TracklintSettings field (the server reads them), plus the trace level', () => {
   // A Record over keyof TracklintSettings: adding a field to the protocol fails to compile here until it is listed.
   const fields: Record<keyof TracklintSettings, true> = { planPath: true, callees: true, rules: true, debounce: true, maxFileSize: true };

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { findPlanFile, PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
 import { loadPlan, type PlanLoadResult } from '../core/plan/load';
+import { collectSourceFiles } from '../core/workspace';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -94,4 +95,19 @@ export function readPlanForCommand(io: CliIO, planOption: string | undefined, fi
     return EXIT_USAGE;
   }
   return { planFile, planText, loaded: loadPlan(planFile, planText) };
+}
+
+/** For commands other than check (which prints the plan's problems): says the plan cannot be used. Returns the exit status. */
+export function refuseUnusablePlan(io: CliIO, planFile: string): number {
+  io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, planFile)} cannot be used (run tracklint check to see why).\n`);
+  return EXIT_USAGE;
+}
+
+/** The source files a command works on, skipping `ignore` globs besides the defaults; a bad path or glob is a usage error. */
+export async function collectCommandFiles(paths: string[], ignore: string[]): Promise<string[]> {
+  try {
+    return await collectSourceFiles(paths, { ignore });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

@@ -1,12 +1,13 @@
 import packageJson from '../../../package.json';
 import { checkCommand } from './commands/check';
+import { coverageCommand } from './commands/coverage';
 import { wrappersCommand } from './commands/wrappers';
 import { CliCommand, CliIO, EXIT_OK, EXIT_USAGE, UsageError } from './commandSupport';
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './commandSupport';
 
 /** Every `tracklint <command>`, in the order `--help` lists them. */
-const COMMANDS: CliCommand[] = [checkCommand, wrappersCommand];
+const COMMANDS: CliCommand[] = [checkCommand, coverageCommand, wrappersCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -34,6 +34,7 @@ export const RULE_IDS = [
   'dynamic-property-name',
   'event-name-contains-value',
   'unknown-destination',
+  'event-source',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -1,4 +1,5 @@
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { CoverageReport } from '../core/coverage/report';
 
 /**
  * tracklint's own protocol messages, declared once and imported by both the server and the
@@ -22,6 +23,25 @@ export const PlanStatusNotification = new NotificationType<PlanStatus>('tracklin
 
 /** Client → server: re-check every file of the workspace now (the "Check Workspace" command). */
 export const CheckWorkspaceRequest = new RequestType0<{ fileCount: number; problemCount: number }, void>('tracklint/checkWorkspace');
+
+/** Client → server: the coverage report of a workspace folder (`uri`: the folder or a file in it; default: the first folder). */
+export interface CoverageParams {
+  uri?: string;
+}
+
+export interface CoverageResult {
+  /** The workspace folder the report is about. */
+  root: string;
+  planFile?: string;
+  /** 'ok': `report` and `markdown` are set; otherwise the plan is missing or has never been valid. */
+  state: 'ok' | 'missing' | 'invalid';
+  /** File paths are absolute, ranges 0-based (LSP). */
+  report?: CoverageReport;
+  /** The report as markdown (paths relative to `root`, call sites listed), as `tracklint coverage --format markdown --verbose` prints it. */
+  markdown?: string;
+}
+
+export const CoverageRequest = new RequestType<CoverageParams, CoverageResult | null, void>('tracklint/coverage');
 
 /** Commands the server executes through `workspace/executeCommand`. */
 export const SERVER_COMMANDS = {

@@ -23,9 +23,10 @@ import { AnalysisWorkspace } from '../service/analysisWorkspace';
 import { addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CheckWorkspaceRequest, PlanStatusNotification, SERVER_COMMANDS, type PlanStatus } from './protocol';
+import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type PlanStatus } from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
+import { coverageResult } from './coverageResult';
 import { parseSettings, DEFAULT_SETTINGS, type ServerSettings } from './settings';
 
 interface FolderState {
@@ -543,6 +544,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
       }
       return { fileCount, problemCount };
+    }),
+  );
+
+  connection.onRequest(CoverageRequest, (params, token) =>
+    answer('coverage', null, token, async () => {
+      const target = params?.uri ? fsPathOf(params.uri) : workspaceRoots[0];
+      if (!target) return null;
+      const state = await folderFor(target);
+      // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
+      await scanFolder(state);
+      if (token.isCancellationRequested) return null;
+      for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
+      return coverageResult(state.workspace, state.service.doCoverage());
     }),
   );
 

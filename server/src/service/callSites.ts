@@ -1,48 +1,49 @@
 import type { ts } from 'ts-morph';
-import type { Range } from 'vscode-languageserver-types';
 import type { AnalyticsCall } from '../core/analysis/calls';
-import { resolveNames, type ResolvedName } from '../core/analysis/names';
-import { rangeOfNode } from '../core/analysis/ranges';
+import { collectNameSites, type DynamicNameSite, type FileCalls, type NameSite } from '../core/coverage/nameSites';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 
 /** One place where code sends a name: the call, the resolved name and where it is written. */
-export interface CallSite {
-  file: string;
-  kind: AnalyticsCall['kind'];
-  name: ResolvedName;
-  /** Range of the name's node in `file`. */
-  range: Range;
+export type CallSite = NameSite;
+
+export interface WorkspaceNameSites {
+  /** Every static name's sites, by `kind:name` (`track:Order Completed`). */
+  index: Map<string, CallSite[]>;
+  /** Calls whose names cannot be resolved. */
+  dynamic: DynamicNameSite[];
 }
 
-const indexCache = new WeakMap<ts.Program, Map<string, CallSite[]>>();
+const cache = new WeakMap<ts.Program, WorkspaceNameSites>();
 
 /**
- * Every call site in the workspace, by `kind:name` (`track:Order Completed`). Built once per program,
- * so references, code lenses and unused-event hints share one pass over the files.
+ * Every call site in the workspace's analysed files, built once per program, so references, code lenses,
+ * unused-event hints and the coverage report share one pass over the files.
  */
-export function callSiteIndex(workspace: AnalysisWorkspace): Map<string, CallSite[]> {
+export function workspaceNameSites(workspace: AnalysisWorkspace): WorkspaceNameSites {
   const program = workspace.program();
-  const cached = indexCache.get(program);
+  const cached = cache.get(program);
   if (cached) return cached;
-  const checker = program.getTypeChecker();
-  const index = new Map<string, CallSite[]>();
+  const files: FileCalls[] = [];
   for (const fileName of workspace.analysedFileNames()) {
     const sourceFile = workspace.sourceFile(fileName);
-    if (!sourceFile) continue;
-    for (const call of workspace.calls(sourceFile)) {
-      if (!call.name) continue;
-      const names = resolveNames(call.name, checker, call.prefix, call.suffix);
-      if (names.kind !== 'static') continue;
-      for (const name of names.names) {
-        const key = siteKey(call.kind, name.value);
-        const sites = index.get(key) ?? [];
-        sites.push({ file: sourceFile.fileName, kind: call.kind, name, range: rangeOfNode(name.node, sourceFile) });
-        index.set(key, sites);
-      }
-    }
+    if (sourceFile) files.push({ sourceFile, calls: workspace.calls(sourceFile) });
   }
-  indexCache.set(workspace.program(), index);
-  return index;
+  const { sites, dynamic } = collectNameSites(files, program.getTypeChecker());
+  const index = new Map<string, CallSite[]>();
+  for (const site of sites) {
+    const key = siteKey(site.kind, site.name.value);
+    const list = index.get(key) ?? [];
+    list.push(site);
+    index.set(key, list);
+  }
+  const result = { index, dynamic };
+  cache.set(workspace.program(), result);
+  return result;
+}
+
+/** Every call site in the workspace, by `kind:name` (`track:Order Completed`). */
+export function callSiteIndex(workspace: AnalysisWorkspace): Map<string, CallSite[]> {
+  return workspaceNameSites(workspace).index;
 }
 
 export function siteKey(kind: AnalyticsCall['kind'], name: string): string {

@@ -3,6 +3,7 @@ import { skippedFileFinding } from '../core/fileSize';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { doCodeActions } from './codeActions';
+import { doCoverage } from './coverage';
 import { doComplete } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { doHover } from './hover';
@@ -21,6 +22,7 @@ export interface LanguageService {
   doReferences(fileName: string, position: Position, includeDeclaration: boolean): Location[];
   doRename(fileName: string, position: Position, newName: string): WorkspaceEdit | null;
   doCodeLens(fileName: string): CodeLens[];
+  doCoverage(): ReturnType<typeof doCoverage>;
 }
 
 export function createLanguageService(workspace: AnalysisWorkspace): LanguageService {
@@ -44,6 +46,7 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
     doReferences: (fileName, position, includeDeclaration) => doReferences(workspace, fileName, position, includeDeclaration),
     doRename: (fileName, position, newName) => doRename(workspace, fileName, position, newName),
     doCodeLens: (fileName) => doCodeLens(workspace, fileName),
+    doCoverage: () => doCoverage(workspace),
   };
 }
 

@@ -4,8 +4,8 @@ import { effectiveSeverity } from '../../core/check';
 import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../../core/fileSize';
 import { ruleDocsUrl } from '../../core/rules';
 import type { Finding } from '../../core/types';
-import { checkFiles, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
+import { checkFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
+import { CliCommand, collectCommandFiles, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
 import { splitSkipped } from '../fileSize';
 import { createStylishFormatter, FORMATTERS, isFormatName } from '../formatters';
 import type { FileResult } from '../formatters/types';
@@ -72,12 +72,7 @@ export const checkCommand: CliCommand = {
       return EXIT_USAGE;
     }
 
-    let files: string[];
-    try {
-      files = await collectSourceFiles(paths, { ignore: [...loaded.plan.ignore, ...(values.ignore ?? [])] });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const files = await collectCommandFiles(paths, [...loaded.plan.ignore, ...(values.ignore ?? [])]);
     const tsConfig = findTsConfig(paths[0]);
     const host = createWorkspaceProgram(paths[0], tsConfig);
     const { analysed, skipped } = splitSkipped(files, maxFileSize, (file) => host.readText(file));

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { listWrappers, type ListedWrapper } from '../../core/analysis/wrapperList';
 import { describeRef } from '../../core/analysis/wrapperModel';
 import { emptyPlan, type TrackingPlan } from '../../core/plan/model';
-import { CliCommand, CliIO, EXIT_USAGE, parseCommandArgs, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
-import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
+import { CliCommand, CliIO, collectCommandFiles, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, resolveInputPaths, UsageError } from '../commandSupport';
+import { addProgramRoots, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 
 const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
 
@@ -49,19 +49,11 @@ async function runWrappers(argv: string[], io: CliIO): Promise<number> {
   const found = readPlanForCommand(io, values.plan, paths[0], false);
   if (typeof found === 'number') return found;
   if (found) {
-    if (!found.loaded.plan) {
-      io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, found.planFile)} cannot be used (run tracklint check to see why).\n`);
-      return EXIT_USAGE;
-    }
+    if (!found.loaded.plan) return refuseUnusablePlan(io, found.planFile);
     plan = found.loaded.plan;
   }
 
-  let files: string[];
-  try {
-    files = await collectSourceFiles(paths, { ignore: [...plan.ignore, ...(values.ignore ?? [])] });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const files = await collectCommandFiles(paths, [...plan.ignore, ...(values.ignore ?? [])]);
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
   const { roots } = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);

@@ -1,6 +1,7 @@
 import type { RuleId, SeveritySetting } from '../types';
 import type { WrapperSettings } from '../analysis/wrapperModel';
 import type { JsonSchema } from './jsonSchema';
+import type { PlanSources } from './sources';
 
 export type EventCasing = 'title' | 'snake' | 'camel' | 'pascal' | 'kebab' | 'any';
 export type PropertyCasing = Exclude<EventCasing, 'title'>;
@@ -31,6 +32,8 @@ export interface PlanEntry extends PropertiesSpec {
   replacedBy?: string;
   /** The destinations that should receive this event (an allow-list of the plan's `destinations:`); absent: all of them. */
   destinations?: string[];
+  /** The plan's sources this entry is sent from; undefined: any. */
+  sources?: string[];
   /** Where the entry is written in the plan file (its key, or its array element). */
   path: PlanPath;
 }
@@ -80,6 +83,8 @@ export interface TrackingPlan {
   ignore: string[];
   /** The destinations (Segment integrations) the plan declares: the keys an `integrations` option may name. */
   destinations?: string[];
+  /** The native plan's `sources:`: which files belong to which part of the codebase. */
+  sources?: PlanSources;
 }
 
 export function emptyPlan(format: PlanFormat): TrackingPlan {

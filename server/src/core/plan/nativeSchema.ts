@@ -62,6 +62,7 @@ export const EventSchema = z
     deprecated: z.boolean().optional(),
     replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
     destinations: DestinationListSchema.optional().describe('The destinations that should receive this event, among the plan\'s destinations:. Absent: all of them.'),
+    sources: z.array(z.string()).optional().describe('The sources (keys of the plan\'s sources:) this is sent from; sent from a file of another source, it is an event-source finding. Absent: any source.'),
   })
   .strict();
 
@@ -122,6 +123,10 @@ export const NativePlanSchema = z
     wrappers: WrappersSchema.optional(),
     ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
     destinations: DestinationListSchema.optional().describe('The destinations (Segment integrations) events are sent to, by the names the integrations option uses: Mixpanel, Google Analytics.'),
+    sources: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .optional()
+      .describe('Parts of the codebase, each a list of globs relative to the plan file\'s folder: { web: ["apps/web/**"] }. A file belongs to the first source whose globs match it.'),
     definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
     $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
   })

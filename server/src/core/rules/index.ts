@@ -3,6 +3,7 @@ import type { Rule } from './createRule';
 import { deprecatedEvent } from './deprecatedEvent';
 import { dynamicEventName } from './dynamicEventName';
 import { eventNameCasing } from './eventNameCasing';
+import { eventSource } from './eventSource';
 import { fileTooLarge } from './fileTooLarge';
 import { invalidPlan } from './invalidPlan';
 import { missingRequiredProperty } from './missingRequiredProperty';
@@ -37,6 +38,7 @@ export const RULES: Record<RuleId, Rule> = {
   'dynamic-property-name': dynamicPropertyName,
   'event-name-contains-value': eventNameContainsValue,
   'unknown-destination': unknownDestination,
+  'event-source': eventSource,
 };
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';

@@ -3,9 +3,10 @@ import { emptyPlan, type PlanEntry, type PlanEntryKind, type PlanPath, type Prop
 import { isRecord, normalizeSchema, propertiesSpecFromObjectSchema, type PlanFormatLoader } from './format';
 import type { JsonSchema } from '../jsonSchema';
 import { checkEventDestinations } from '../destinationChecks';
+import { readNativeSources } from './nativeSources';
 
 // Keys only a native plan has at its top level; a plan may start with just a name and grow from there.
-const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore', 'destinations'];
+const NATIVE_KEYS = ['events', 'conventions', 'identify', 'group', 'pages', 'screens', 'callees', 'wrappers', 'common', 'name', 'ignore', 'destinations', 'sources'];
 
 export const nativeFormat: PlanFormatLoader = {
   format: 'native',
@@ -48,6 +49,7 @@ export const nativeFormat: PlanFormatLoader = {
           deprecated: entry?.deprecated,
           replacedBy: entry?.replacedBy,
           destinations: entry?.destinations,
+          sources: entry?.sources,
           path,
         });
       }
@@ -67,6 +69,7 @@ export const nativeFormat: PlanFormatLoader = {
       };
     }
     if (data.common) plan.common = spec(data.common, ['common']);
+    plan.sources = readNativeSources(data.sources, plan, context);
     for (const [name, entry] of plan.events) {
       if (entry.replacedBy !== undefined && !plan.events.has(entry.replacedBy)) {
         context.report([...entry.path, 'replacedBy'], `Event '${name}' is replaced by '${entry.replacedBy}', which is not in the plan.`);
