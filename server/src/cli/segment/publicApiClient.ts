@@ -74,7 +74,8 @@ class PublicApiClient {
       try {
         response = await this.fetch(url, { headers: { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json' } });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+        const detail = (error as { cause?: { code?: string; message?: string } }).cause;
+        const cause = detail?.code ?? detail?.message ?? (error as Error).message;
         throw new PublicApiError(this.redact(`Cannot reach ${this.options.baseUrl}: ${cause}.`));
       }
       if (response.status === 429 && attempt < this.maxAttempts) {
