@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PLAN_FILE_NAMES } from '../core/plan/findPlanFile';
+import type { TrackingPlan } from '../core/plan/model';
+import { nativePlanYaml } from '../core/plan/write/nativePlanWriter';
 import type { Finding } from '../core/types';
 import { type CliIO, EXIT_USAGE } from './commandSupport';
 
@@ -18,6 +20,14 @@ export function planOutputTarget(io: CliIO, out: string | undefined, folder: str
     return EXIT_USAGE;
   }
   return file;
+}
+
+/** Where a written plan's editor finds the schema: in the installed package, beside the project's plan. */
+export const INSTALLED_SCHEMA_COMMENT = 'yaml-language-server: $schema=./node_modules/tracklint/plans/tracking-plan.schema.json';
+
+/** Writes a plan model as native YAML, headed by the schema comment and `notes` (what wrote it, from what). */
+export function writeNativePlan(io: CliIO, target: string, plan: TrackingPlan, notes: string[]): void {
+  writePlanOutput(io, target, nativePlanYaml(plan, [INSTALLED_SCHEMA_COMMENT, ...notes]));
 }
 
 /** Writes the plan text to the target from {@link planOutputTarget}. */

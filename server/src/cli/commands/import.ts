@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadPlan } from '../../core/plan/load';
-import { nativePlanYaml } from '../../core/plan/write/nativePlanWriter';
 import { CliCommand, EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError } from '../commandSupport';
-import { planFindingLines, planOutputTarget, planSummary, relative, writePlanOutput } from '../planOutput';
+import { planFindingLines, planOutputTarget, planSummary, relative, writeNativePlan } from '../planOutput';
 
 const USAGE = `Usage: tracklint import FILE [options]
 
@@ -43,8 +42,7 @@ export const importCommand: CliCommand = {
     }
     const target = planOutputTarget(io, values.out, io.cwd, values.force ?? false);
     if (typeof target === 'number') return target;
-    const header = ['yaml-language-server: $schema=./node_modules/tracklint/plans/tracking-plan.schema.json', `Imported by \`tracklint import\` from ${path.basename(source)} (${loaded.plan.format}).`];
-    writePlanOutput(io, target, nativePlanYaml(loaded.plan, header));
+    writeNativePlan(io, target, loaded.plan, [`Imported by \`tracklint import\` from ${path.basename(source)} (${loaded.plan.format}).`]);
     if (target !== '-') io.stdout(`Wrote ${relative(io, target)}: ${planSummary(loaded.plan)} from ${relative(io, source)} (${loaded.plan.format}).\n`);
     return EXIT_OK;
   },

@@ -4,10 +4,9 @@ import { draftPlanFromCode } from '../../core/draftPlan';
 import { loadPlan } from '../../core/plan/load';
 import { emptyPlan } from '../../core/plan/model';
 import { findTemplate, PLAN_TEMPLATES, readTemplate } from '../../core/plan/templates/planTemplates';
-import { nativePlanYaml } from '../../core/plan/write/nativePlanWriter';
 import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 import { CliCommand, CliIO, EXIT_OK, parseCommandArgs, resolveInputPaths, UsageError } from '../commandSupport';
-import { planOutputTarget, planSummary, relative, writePlanOutput } from '../planOutput';
+import { INSTALLED_SCHEMA_COMMENT, planOutputTarget, planSummary, relative, writeNativePlan, writePlanOutput } from '../planOutput';
 
 const TEMPLATE_LIST = PLAN_TEMPLATES.map((t) => `${t.name} (${t.title})`).join(', ');
 
@@ -53,7 +52,7 @@ function fromTemplate(io: CliIO, name: string, target: string): number {
   if (!template) throw new UsageError(`Unknown template '${name}'. Templates: ${TEMPLATE_LIST}.`);
   const { file, text } = readTemplate(template);
   // The template points at the schema beside it; in a project the schema is in the installed package.
-  const written = text.replace(/^# yaml-language-server: \$schema=.*$/m, '# yaml-language-server: $schema=./node_modules/tracklint/plans/tracking-plan.schema.json');
+  const written = text.replace(/^# yaml-language-server: \$schema=.*$/m, `# ${INSTALLED_SCHEMA_COMMENT}`);
   writePlanOutput(io, target, written);
   const plan = loadPlan(file, text).plan ?? emptyPlan('native');
   if (target !== '-') io.stdout(`Wrote ${relative(io, target)}: ${planSummary(plan)} from Segment's ${template.title} spec.\n`);
@@ -72,12 +71,10 @@ async function fromCode(io: CliIO, paths: string[], target: string): Promise<num
   const program = host.program();
   const sourceFiles = [...roots].sort().map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
   const { plan, unresolved, calls } = draftPlanFromCode(program, sourceFiles, path.basename(statSync(paths[0]).isDirectory() ? paths[0] : io.cwd));
-  const header = [
-    'yaml-language-server: $schema=./node_modules/tracklint/plans/tracking-plan.schema.json',
+  writeNativePlan(io, target, plan, [
     `Drafted by \`tracklint init --from-code\` from ${calls} analytics call${calls === 1 ? '' : 's'}. Property types come from the code;`,
     'descriptions, allowed values and which properties are required are yours to decide.',
-  ];
-  writePlanOutput(io, target, nativePlanYaml(plan, header));
+  ]);
   const where = target === '-' ? io.stderr : io.stdout;
   if (target !== '-') where(`Wrote ${relative(io, target)}: ${planSummary(plan)}, from ${calls} call${calls === 1 ? '' : 's'} in ${roots.size} file${roots.size === 1 ? '' : 's'}.\n`);
   if (unresolved.length) {

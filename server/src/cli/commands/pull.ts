@@ -1,7 +1,6 @@
 import { loadPlan } from '../../core/plan/load';
-import { nativePlanYaml } from '../../core/plan/write/nativePlanWriter';
 import { CliCommand, EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError } from '../commandSupport';
-import { planFindingLines, planOutputTarget, planSummary, relative, writePlanOutput } from '../planOutput';
+import { planFindingLines, planOutputTarget, planSummary, relative, writeNativePlan } from '../planOutput';
 import { DEFAULT_SEGMENT_API_URL, PublicApiError, pullTrackingPlan } from '../segment/publicApiClient';
 
 const USAGE = `Usage: tracklint pull --segment TRACKING_PLAN_ID [options]
@@ -62,8 +61,7 @@ export const pullCommand: CliCommand = {
       return EXIT_USAGE;
     }
     if (pulled.name !== undefined) loaded.plan.name = pulled.name;
-    const header = ['yaml-language-server: $schema=./node_modules/tracklint/plans/tracking-plan.schema.json', `Pulled by \`tracklint pull\` from Segment tracking plan ${id}.`];
-    writePlanOutput(io, target, nativePlanYaml(loaded.plan, header));
+    writeNativePlan(io, target, loaded.plan, [`Pulled by \`tracklint pull\` from Segment tracking plan ${id}.`]);
     if (target !== '-') io.stdout(`Wrote ${relative(io, target)}: ${planSummary(loaded.plan)} from Segment tracking plan ${id} (${pulled.rules.length} rules).\n`);
     return EXIT_OK;
   },
