@@ -168,4 +168,9 @@ describe('the built CLI (dist/tracklint.js)', { skip: !existsSync(path.join(root
     assert.equal(stdout, "Wrote tracking-plan.yaml: 12 events from Segment's Mobile spec.\n");
     assert.equal(loadsClean(path.join(dir, 'tracking-plan.yaml')).events.size, 12);
   });
+
+  test("the language server bundle holds no Segment API client: only the user's `pull` reaches the network", () => {
+    assert.equal(readFileSync(path.join(root, 'dist/server.js'), 'utf8').includes('api.segmentapis.com'), false);
+    assert.equal(readFileSync(path.join(root, 'dist/tracklint.js'), 'utf8').includes('api.segmentapis.com'), true);
+  });
 });

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { loadPlan } from '../../server/src/core/plan/load';
-import { PLAN_TEMPLATES, readTemplate, templatesDirectory } from '../../server/src/core/plan/templates/planTemplates';
-import { segmentSpecCatalogue } from '../../server/src/core/plan/templates/segmentSpecCatalogue';
+import { PLAN_TEMPLATES, readTemplate, templatesDirectory } from '../../server/src/core/templates/planTemplates';
+import { segmentSpecCatalogue } from '../../server/src/core/templates/segmentSpecCatalogue';
 
 const EVENT_COUNTS: Record<string, number> = { 'ecommerce-v2': 28, 'b2b-saas': 10, video: 16, mobile: 12 };
 

@@ -1,5 +1,5 @@
 import type { PlanEntry, TrackingPlan } from '../core/plan/model';
-import { segmentSpecCatalogue } from '../core/plan/templates/segmentSpecCatalogue';
+import { segmentSpecCatalogue } from '../core/templates/segmentSpecCatalogue';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { draftPlanFromCode } from '../../core/draftPlan';
 import { loadPlan } from '../../core/plan/load';
 import { emptyPlan } from '../../core/plan/model';
-import { findTemplate, PLAN_TEMPLATES, readTemplate } from '../../core/plan/templates/planTemplates';
+import { findTemplate, PLAN_TEMPLATES, readTemplate } from '../../core/templates/planTemplates';
 import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 import { CliCommand, CliIO, EXIT_OK, parseCommandArgs, resolveInputPaths, UsageError } from '../commandSupport';
 import { INSTALLED_SCHEMA_COMMENT, planOutputTarget, planSummary, relative, writeNativePlan, writePlanOutput } from '../planOutput';

@@ -1,5 +1,5 @@
-import { loadPlan } from '../load';
-import { emptyPlan, type TrackingPlan } from '../model';
+import { loadPlan } from '../plan/load';
+import { emptyPlan, type TrackingPlan } from '../plan/model';
 import { PLAN_TEMPLATES, readTemplate } from './planTemplates';
 
 /** Every Segment spec event, as one plan, and which spec each event comes from. */

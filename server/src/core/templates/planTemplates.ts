@@ -18,11 +18,11 @@ export const PLAN_TEMPLATES: PlanTemplate[] = [
 
 /**
  * The folder of the template files. They ship beside the code (the npm package and the .vsix both carry
- * plans/), so the place is known relative to this module: `dist/` in a bundle, `server/src/core/plan/templates/`
+ * plans/), so the place is known relative to this module: `dist/` in a bundle, `server/src/core/templates/`
  * when run from source.
  */
 export function templatesDirectory(): string {
-  const candidates = [path.resolve(__dirname, '../plans/templates'), path.resolve(__dirname, '../../../../../plans/templates')];
+  const candidates = [path.resolve(__dirname, '../plans/templates'), path.resolve(__dirname, '../../../../plans/templates')];
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error(`tracklint's plan templates are missing (looked in ${candidates.join(' and ')}); reinstall tracklint.`);
   return found;
