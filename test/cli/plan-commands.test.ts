@@ -148,6 +148,26 @@ describe('tracklint import and export', () => {
     assert.deepEqual([back.findings, back.plan!.events.get('Signed Up')!.required], [[], ['method']]);
   });
 
+  test('the example plan (examples/shop): export to Segment rules, import them back, the same events and properties', async () => {
+    const dir = tempDir();
+    const shopPlan = path.join(root, 'examples/shop/tracking-plan.yaml');
+    const exported = await cli(['export', '--to', 'segment', '--plan', shopPlan, '--out', 'rules.json'], dir);
+    assert.deepEqual([exported.code, exported.stdout], [0, 'Wrote rules.json: 12 rules from tracking-plan.yaml.\n']);
+    assert.equal(
+      exported.stderr,
+      "Not exported (Segment rules have no place for them): replacedBy of 'Purchase Completed' (Order Completed), conventions, rules (severities), callees, name (a rules list has none; it is the tracking plan's own).\n",
+    );
+    const imported = await cli(['import', 'rules.json'], dir);
+    assert.deepEqual([imported.code, imported.stdout, imported.stderr], [0, 'Wrote tracking-plan.yaml: 7 events, 2 pages, 1 screen, identify traits, group traits from rules.json (segment-public-api).\n', '']);
+    const original = loadsClean(shopPlan);
+    const back = loadsClean(path.join(dir, 'tracking-plan.yaml'));
+    for (const [name, entry] of original.events) {
+      const again = back.events.get(name)!;
+      assert.deepEqual([again.properties, again.required, again.additionalProperties, again.description, again.deprecated], [entry.properties, entry.required, entry.additionalProperties, entry.description, entry.deprecated], name);
+    }
+    assert.deepEqual([...back.pages.keys(), ...back.screens.keys()], [...original.pages.keys(), ...original.screens.keys()]);
+  });
+
   test('export: an unknown target or an unusable plan is exit 2', async () => {
     const dir = tempDir();
     const target = await cli(['export', '--to', 'rudderstack'], dir);
