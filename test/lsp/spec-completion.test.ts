@@ -53,21 +53,19 @@ describe('completion once a plan exists: only its events', () => {
   let client: LspTestClient;
   before(async () => {
     client = await LspTestClient.start({ fixture });
-    writeFileSync(path.join(client.root, 'tracking-plan.yaml'), 'events:\n  Only Event: {}\n');
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 1 }] });
   });
   after(() => client.stop());
 
-  test('the plan replaces the spec catalogue', async () => {
-    // The watcher event is handled asynchronously: ask until the plan is in use (or give up after 10 s).
-    let labels: (string | undefined)[][] = [];
-    for (let n = 0; n < 50; n++) {
-      const { items } = await complete(client, `src/with-plan-${n}.ts`, `declare const analytics: any;\nanalytics.track('|', {});`);
-      labels = items.map((i) => [i.label, i.detail]);
-      if (items.length < 10) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    assert.deepEqual(labels, [['Only Event', 'tracking plan event']]);
+  test('a plan written on disk replaces the spec catalogue', async () => {
+    client.open('src/with-plan.ts', `declare const analytics: any;\nanalytics.track('Order Completed', {});\n`);
+    assert.deepEqual(await client.waitForDiagnostics('src/with-plan.ts'), []);
+    writeFileSync(path.join(client.root, 'tracking-plan.yaml'), 'events:\n  Only Event: {}\n');
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 1 }] });
+    // The plan is in use once the call it does not list is reported.
+    const diagnostics = await client.waitForDiagnostics('src/with-plan.ts', (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-event']);
+    const { items } = await complete(client, 'src/with-plan-2.ts', `declare const analytics: any;\nanalytics.track('|', {});`);
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['Only Event', 'tracking plan event']]);
   });
 });
 
