@@ -2,12 +2,16 @@ import packageJson from '../../../package.json';
 import { checkCommand } from './commands/check';
 import { coverageCommand } from './commands/coverage';
 import { wrappersCommand } from './commands/wrappers';
+import { initCommand } from './commands/init';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
+import { pullCommand } from './commands/pull';
 import { CliCommand, CliIO, EXIT_OK, EXIT_USAGE, UsageError } from './commandSupport';
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO } from './commandSupport';
 
 /** Every `tracklint <command>`, in the order `--help` lists them. */
-const COMMANDS: CliCommand[] = [checkCommand, coverageCommand, wrappersCommand];
+const COMMANDS: CliCommand[] = [checkCommand, coverageCommand, wrappersCommand, initCommand, importCommand, exportCommand, pullCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

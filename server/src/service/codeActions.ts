@@ -7,7 +7,7 @@ import { ValueTypeReader } from '../core/analysis/valueType';
 import type { FindingData, RuleId } from '../core/types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callAt } from './cursor';
-import { inferSchema } from './inferSchema';
+import { inferSchema } from '../core/analysis/inferSchema';
 import { addEventEdits } from './planEdits';
 import { entryForCall, withoutAffixes } from './planLookup';
 import { offsetAt, rangeFromOffsets } from './positions';

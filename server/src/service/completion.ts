@@ -10,12 +10,14 @@ import { entryForCall, namedEntriesFor, ownerLabel, propertiesAt, withoutAffixes
 import { escapeSnippet, placeholderFor, propertyKeyText, quoted } from './snippets';
 import { rangeFromOffsets } from './positions';
 import { destinationCompletion } from './destinations';
+import { specCompletionSource } from './specCompletion';
 
 export const COMPLETION_TRIGGER_CHARACTERS = ["'", '"', '`', '{'];
 
 /** Completion inside analytics calls: plan names, property keys not yet sent, and enum values. */
 export function doComplete(workspace: AnalysisWorkspace, fileName: string, position: Position): CompletionList | null {
-  const at = callAtPosition(workspace, fileName, position);
+  const spec = specCompletionSource(workspace);
+  const at = callAtPosition(workspace, fileName, position, spec?.plan ?? workspace.plan);
   if (!at) return null;
   const { plan, sourceFile, offset, call, checker } = at;
   const destinations = destinationCompletion(at);
@@ -25,7 +27,7 @@ export function doComplete(workspace: AnalysisWorkspace, fileName: string, posit
   switch (context.kind) {
     case 'name':
     case 'emptyArguments':
-      return { isIncomplete: false, items: nameItems(plan, context, sourceFile) };
+      return { isIncomplete: false, items: nameItems(plan, context, sourceFile, spec?.detail) };
     case 'propertyKey':
     case 'propertyValue': {
       const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
@@ -44,7 +46,7 @@ export function callName(expression: ts.Expression | undefined, checker: ts.Type
   return names.kind === 'static' && names.names.length === 1 ? names.names[0].value : undefined;
 }
 
-function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: 'name' | 'emptyArguments' }>, sourceFile: ts.SourceFile): CompletionItem[] {
+function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: 'name' | 'emptyArguments' }>, sourceFile: ts.SourceFile, detailOf?: (entry: PlanEntry) => string): CompletionItem[] {
   const entries = namedEntriesFor(plan, context.call.kind);
   if (!entries) return [];
   const quote = context.kind === 'name' && context.literal ? sourceFile.text.charAt(context.literal.getStart(sourceFile)) : preferredQuote(sourceFile);
@@ -57,7 +59,7 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
     const item: CompletionItem = {
       label: written,
       kind: CompletionItemKind.Event,
-      detail: entry.deprecated ? `deprecated${entry.replacedBy ? ` — use ${entry.replacedBy}` : ''}` : `tracking plan ${entry.kind === 'track' ? 'event' : entry.kind}`,
+      detail: detailOf?.(entry) ?? (entry.deprecated ? `deprecated${entry.replacedBy ? ` — use ${entry.replacedBy}` : ''}` : `tracking plan ${entry.kind === 'track' ? 'event' : entry.kind}`),
       documentation: { kind: MarkupKind.Markdown, value: entryMarkdown(entry) },
       sortText: `${entry.deprecated ? '1' : '0'}${written}`,
     };

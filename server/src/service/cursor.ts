@@ -23,8 +23,8 @@ export interface CallAtPosition {
   checker: ts.TypeChecker;
 }
 
-export function callAtPosition(workspace: AnalysisWorkspace, fileName: string, position: Position): CallAtPosition | undefined {
-  const plan = workspace.plan;
+/** `plan` is the plan to read the call against: the workspace's, unless the caller has a stand-in (the Segment spec catalogue). */
+export function callAtPosition(workspace: AnalysisWorkspace, fileName: string, position: Position, plan = workspace.plan): CallAtPosition | undefined {
   const sourceFile = workspace.sourceFile(fileName);
   if (!plan || !sourceFile) return undefined;
   const offset = offsetAt(sourceFile, position);

@@ -1,5 +1,5 @@
-import type { ValueType } from '../core/analysis/valueType';
-import type { JsonSchema, JsonSchemaType } from '../core/plan/jsonSchema';
+import type { ValueType } from './valueType';
+import type { JsonSchema, JsonSchemaType } from '../plan/jsonSchema';
 
 /**
  * A JSON Schema describing what the code sends, for "Add event to the tracking plan": types come from
