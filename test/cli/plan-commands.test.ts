@@ -78,7 +78,7 @@ describe('tracklint init', () => {
     assert.equal(
       stdout,
       [
-        'Wrote tracking-plan.yaml: 10 events, 1 page, identify traits, group traits, from 15 calls in 7 files.',
+        'Wrote tracking-plan.yaml: 10 events, 1 page, identify traits, group traits, from 16 calls in 7 files.',
         '1 call with a name known only at run time was left out:',
         '  src/pages/auth.ts:12:26  string',
         '',

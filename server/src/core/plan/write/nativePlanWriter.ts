@@ -26,6 +26,8 @@ export function nativePlanValue(plan: TrackingPlan): Record<string, unknown> {
   if (plan.pages.size) value.pages = entriesValue(plan.pages);
   if (plan.screens.size) value.screens = entriesValue(plan.screens);
   if (plan.callees.length) value.callees = plan.callees.map(calleeValue);
+  if (plan.destinations?.length) value.destinations = [...plan.destinations];
+  if (plan.sources?.list.length) value.sources = Object.fromEntries(plan.sources.list.map((source) => [source.name, [...source.globs]]));
   const wrappers = plan.wrappers;
   if (wrappers && (wrappers.infer === false || wrappers.ignore.length)) {
     value.wrappers = { ...(wrappers.infer === false ? { infer: false } : {}), ...(wrappers.ignore.length ? { ignore: [...wrappers.ignore] } : {}) };
@@ -54,6 +56,8 @@ function entriesValue(entries: Map<string, PlanEntry>): Record<string, unknown> 
     if (entry.description !== undefined) written.description = entry.description;
     if (entry.deprecated) written.deprecated = true;
     if (entry.replacedBy !== undefined) written.replacedBy = entry.replacedBy;
+    if (entry.sources) written.sources = [...entry.sources];
+    if (entry.destinations) written.destinations = [...entry.destinations];
     value[name] = { ...written, ...specValue(entry) };
   }
   return value;
