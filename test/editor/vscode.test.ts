@@ -191,6 +191,31 @@ describe('VS Code (code-server) with the packaged extension, trusted workspace',
     });
     publishDocsImage(await session.screenshot('completion-docs'), 'vscode-completion.png');
   });
+
+  test('the Tracking Plan view lists the events with their calls, and a call site opens its file', async (t) => {
+    const { page } = session;
+    await step(t, session, 'tracking-plan-view', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+      await page.keyboard.type('Focus on Tracking Plan View');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tracking Plan' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      await page.keyboard.press('Enter');
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Tracking Plan' }) });
+      const event = pane.locator('.monaco-list-row', { hasText: 'Product Viewed' }).first();
+      await event.waitFor({ state: 'visible', timeout: SERVER_TIMEOUT });
+      assert.match((await event.textContent()) ?? '', /Product Viewed\s*1 call · web 1/);
+      // Expanded (its twistie), the event lists its call sites as file:line.
+      await event.locator('.monaco-tl-twistie').click();
+      const site = pane.locator('.monaco-list-row', { hasText: /\.tsx?:\d+/ }).first();
+      await site.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+      const label = (await site.locator('.label-name').first().textContent())?.trim() ?? '';
+      const fileName = label.split(':')[0];
+      assert.equal(label, 'product.tsx:11');
+      await site.click();
+      await page.locator('.tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    });
+  });
 });
 
 describe('VS Code (code-server) with the packaged extension, Restricted Mode (untrusted folder)', { timeout: 600_000 }, () => {
