@@ -228,10 +228,9 @@ export function selectDirectRoots(host: ProgramHost, plan: TrackingPlan, files: 
 /**
  * One round of wrapper discovery: the wrapper names the roots define (given names already known
  * elsewhere, for chains through files of another worker), and the files among the others naming one
- * of them, which become roots. Builds the program again; the compiler reuses every file it parsed.
+ * of them, which become roots. Only parses the roots: no program is built until the roots are known.
  */
 export function addWrapperCallerRoots(host: ProgramHost, plan: TrackingPlan, selection: RootSelection, knownNames: Iterable<string> = []): { names: Set<string>; added: number } {
-  // Syntax is enough to find candidate names: the roots are parsed, no program is built yet.
   const rootFiles = selection.roots.map((file) => host.parse(file)).filter((f) => f !== undefined);
   const known = [...knownNames];
   const names = candidateNamesAmong(rootFiles, [...seedNames(plan.callees), ...known]);

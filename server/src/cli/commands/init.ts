@@ -4,8 +4,8 @@ import { draftPlanFromCode } from '../../core/draftPlan';
 import { loadPlan } from '../../core/plan/load';
 import { emptyPlan } from '../../core/plan/model';
 import { findTemplate, PLAN_TEMPLATES, readTemplate } from '../../core/templates/planTemplates';
-import { addProgramRoots, collectSourceFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, CliIO, EXIT_OK, parseCommandArgs, resolveInputPaths, UsageError } from '../commandSupport';
+import { addProgramRoots, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
+import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, parseCommandArgs, resolveInputPaths, UsageError } from '../commandSupport';
 import { INSTALLED_SCHEMA_COMMENT, planOutputTarget, planSummary, relative, writeNativePlan, writePlanOutput } from '../planOutput';
 
 const TEMPLATE_LIST = PLAN_TEMPLATES.map((t) => `${t.name} (${t.title})`).join(', ');
@@ -43,7 +43,7 @@ export const initCommand: CliCommand = {
     const folder = statSync(paths[0]).isDirectory() ? paths[0] : io.cwd;
     const target = planOutputTarget(io, values.out, folder, values.force ?? false);
     if (typeof target === 'number') return target;
-    return values.template !== undefined ? fromTemplate(io, values.template, target) : fromCode(io, paths, target);
+    return values.template !== undefined ? fromTemplate(io, values.template, target) : fromCode(io, paths, folder, target);
   },
 };
 
@@ -59,18 +59,13 @@ function fromTemplate(io: CliIO, name: string, target: string): number {
   return EXIT_OK;
 }
 
-async function fromCode(io: CliIO, paths: string[], target: string): Promise<number> {
-  let files: string[];
-  try {
-    files = await collectSourceFiles(paths);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+async function fromCode(io: CliIO, paths: string[], folder: string, target: string): Promise<number> {
+  const files = await collectCommandFiles(paths, []);
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   const { roots } = addProgramRoots(host, emptyPlan('native'), files);
   const program = host.program();
   const sourceFiles = [...roots].sort().map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
-  const { plan, unresolved, calls } = draftPlanFromCode(program, sourceFiles, path.basename(statSync(paths[0]).isDirectory() ? paths[0] : io.cwd));
+  const { plan, unresolved, calls } = draftPlanFromCode(program, sourceFiles, path.basename(folder));
   writeNativePlan(io, target, plan, [
     `Drafted by \`tracklint init --from-code\` from ${calls} analytics call${calls === 1 ? '' : 's'}. Property types come from the code;`,
     'descriptions, allowed values and which properties are required are yours to decide.',
