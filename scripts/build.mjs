@@ -32,6 +32,8 @@ const bundles = {
       outdir: 'dist',
       banner: { js: '#!/usr/bin/env node\nvar __tracklintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
       define: { 'import.meta.url': '__tracklintImportMetaUrl' },
+      // moduleWorker.ts resolves tsx only when it runs from TypeScript sources (tests), never from this bundle.
+      logOverride: { 'require-resolve-not-external': 'silent' },
     });
     chmodSync('dist/server.js', 0o755);
   },

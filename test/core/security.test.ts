@@ -48,15 +48,18 @@ const DANGEROUS: Record<string, RegExp> = {
 const ALLOWED: { file: string; what: string; count: number; why: string }[] = [
   { file: 'cli/bin.ts', what: 'worker_threads', count: 1, why: 'the CLI asks whether it runs as a check worker (tracklint check --jobs)' },
   { file: 'cli/parallel/checkWorker.ts', what: 'worker_threads', count: 1, why: 'a type import: the port a check worker answers on' },
-  { file: 'cli/parallel/parallelCheck.ts', what: 'worker_threads', count: 1, why: 'the CLI checks in worker threads running its own module' },
-  { file: 'cli/parallel/parallelCheck.ts', what: 'new Worker(', count: 2, why: "a worker runs this module's own file, never a workspace file" },
+  { file: 'cli/parallel/parallelCheck.ts', what: 'worker_threads', count: 1, why: 'the CLI checks in worker threads running its own module (started by node/moduleWorker.ts)' },
+  { file: 'node/closedFileWorker.ts', what: 'worker_threads', count: 1, why: "the server checks closed files in a worker thread running its own module (started by node/moduleWorker.ts)" },
+  { file: 'node/serverMain.ts', what: 'worker_threads', count: 1, why: 'the server bundle asks whether it runs as the closed-file worker, which opens no connection' },
+  { file: 'node/moduleWorker.ts', what: 'worker_threads', count: 1, why: 'starts the workers above' },
+  { file: 'node/moduleWorker.ts', what: 'new Worker(', count: 2, why: "a worker runs the calling module's own file (or the bundle holding it), never a workspace file" },
   {
-    file: 'cli/parallel/parallelCheck.ts',
+    file: 'node/moduleWorker.ts',
     what: 'require(',
     count: 2,
-    why: 'run from TypeScript sources (tests only), the worker first loads tsx then this same module, both by paths the code computes from itself',
+    why: 'run from TypeScript sources (tests only), the worker first loads tsx then the calling module, both by paths the code computes from itself',
   },
-  { file: 'cli/parallel/parallelCheck.ts', what: 'eval: true (worker from a string)', count: 1, why: 'the string is the two requires above, built from our own paths' },
+  { file: 'node/moduleWorker.ts', what: 'eval: true (worker from a string)', count: 1, why: 'the string is the two requires above, built from our own paths' },
   { file: 'cli/segment/publicApiClient.ts', what: 'fetch(', count: 1, why: "`tracklint pull`, run by the user, reads a plan from Segment's Public API; neither the server nor check imports it" },
 ];
 

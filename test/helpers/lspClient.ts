@@ -10,7 +10,7 @@ import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
-import { nodeWorkspaceHost } from '../../server/src/node/nodeHost';
+import { nodeRuntime } from '../../server/src/node/nodeRuntime';
 
 export interface LspTestOptions {
   /** Folder copied to a temporary workspace, so tests may edit files on disk. */
@@ -79,15 +79,7 @@ export class LspTestClient {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
       const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-      startServer(serverConnection, {
-        host: nodeWorkspaceHost,
-        timer: {
-          setTimeout(callback, ms) {
-            const handle = setTimeout(callback, ms);
-            return { dispose: () => clearTimeout(handle) };
-          },
-        },
-      });
+      startServer(serverConnection, nodeRuntime);
       connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       streams = [toServer, toClient];
     }
@@ -166,6 +158,11 @@ export class LspTestClient {
   }
 
   /** Resolves when `condition` holds, re-checked on every message from the server; fails after `timeout` ms. */
+  /** Waits until the server has reported work-done progress and every one has ended (the workspace checks). */
+  waitForChecksToEnd(): Promise<true> {
+    return this.waitFor('every workspace check to end', () => (this.progress.size > 0 && [...this.progress.values()].every((values) => values.some((v) => v.kind === 'end'))) || undefined);
+  }
+
   async waitFor<T>(what: string, condition: () => T | undefined, timeout = 20_000): Promise<T> {
     const deadline = Date.now() + timeout;
     for (;;) {

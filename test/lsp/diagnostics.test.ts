@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -99,6 +99,14 @@ describe('diagnostics (push)', () => {
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 2 }] });
     const diagnostics = await client.waitForDiagnostics('src/app.ts', (d) => !d.some((x) => JSON.stringify(x.message).includes("'Nope'")));
     assert.deepEqual(diagnostics.map((d) => d.code), ['property-value']);
+  });
+
+  test('a closed file is judged again when a file it imports is saved, and its problem goes away', async () => {
+    await client.waitForDiagnostics('src/closed.ts', (d) => d.length === 1);
+    const events = client.path('src/events.ts');
+    writeFileSync(events, readFileSync(events, 'utf8').replace("ORDER: 'Order Complete'", "ORDER: 'Order Completed'"));
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/events.ts'), type: 2 }] });
+    assert.deepEqual(await client.waitForDiagnostics('src/closed.ts', (d) => d.length === 0), []);
   });
 });
 

@@ -17,6 +17,7 @@ describe('plan edits in the editor', () => {
     const plan = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
     client.open('tracking-plan.yaml', plan, 'yaml');
     await client.waitFor('the plan status', () => client.statuses.length > 0 || undefined);
+    await client.waitForChecksToEnd();
     await new Promise((resolve) => setTimeout(resolve, 400));
     const before = client.statuses.length;
     // Five keystrokes that each leave the YAML broken: every parse would report (and keep the last good plan).

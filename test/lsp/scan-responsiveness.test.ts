@@ -10,6 +10,11 @@ const FILES = 300;
  * 2-core CI machine must still meet: a scan that blocked requests until it ended would take seconds.
  */
 const MAX_LATENCY_MS = 250;
+/**
+ * The closed files are checked in a worker thread: most requests meet no work of the scan at all. Checked
+ * in this thread between requests, in 20 ms slices, the median was 25 ms and more.
+ */
+const MAX_MEDIAN_MS = 10;
 
 const opened = cursor(`analytics.track('Order Completed', { order_id: 'o1', total: 1 });\nanalytics.track('|');\n`);
 const hoverAt = { line: 0, character: 20 };
@@ -67,6 +72,8 @@ describe(`while the workspace scan of ${FILES} files runs`, () => {
     // The premise: the requests were served while the scan was running, several times over.
     assert.ok(hovers.length >= 3, `only ${hovers.length} hover(s) during the scan`);
     assert.ok(Math.max(...hovers, ...completions) < MAX_LATENCY_MS, `slowest answer ${Math.max(...hovers, ...completions).toFixed(0)} ms`);
+    const median = (ms: number[]) => ms.toSorted((a, b) => a - b)[Math.floor(ms.length / 2)];
+    assert.ok(median(hovers) < MAX_MEDIAN_MS && median(completions) < MAX_MEDIAN_MS, `median hover ${median(hovers).toFixed(1)} ms, completion ${median(completions).toFixed(1)} ms`);
     assert.equal(client.stderr, '', 'the server wrote to stderr');
   });
 

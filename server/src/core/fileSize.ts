@@ -42,3 +42,30 @@ export function skippedFileFinding(file: string, reason: SkipReason, severity: S
       : `tracklint skipped this file: its brackets nest more than ${MAX_SOURCE_NESTING} levels deep, as only generated code does.`;
   return { ruleId: 'file-too-large', severity, message, file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
+
+export interface SkipCheck {
+  /** Bytes; undefined: no limit. */
+  limit: number | undefined;
+  /** The option or setting that sets the limit, named in the message. */
+  setting: string;
+  /** The file's size in bytes without reading it, when the file system can tell. */
+  sizeOf(fileName: string): number | undefined;
+  readText(fileName: string): string | undefined;
+}
+
+/**
+ * Files to analyse, and those skipped with why: over the size limit, or nested too deep. A file that
+ * can be neither sized nor read is gone since it was listed: it is in neither list.
+ */
+export function splitSkipped(files: string[], { limit, setting, sizeOf, readText }: SkipCheck): { analysed: string[]; skipped: [string, SkipReason][] } {
+  const analysed: string[] = [];
+  const skipped: [string, SkipReason][] = [];
+  for (const file of files) {
+    const size = sizeOf(file) ?? readText(file)?.length;
+    if (size === undefined) continue;
+    if (limit !== undefined && size > limit) skipped.push([file, { kind: 'size', size, limit, setting }]);
+    else if (nestsDeeperThan(readText(file) ?? '')) skipped.push([file, { kind: 'nesting' }]);
+    else analysed.push(file);
+  }
+  return { analysed, skipped };
+}

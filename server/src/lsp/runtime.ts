@@ -1,4 +1,5 @@
 import type { WorkspaceHost } from '../service/analysisWorkspace';
+import type { ClosedFileChecker } from '../service/closedFiles/protocol';
 
 export interface Disposable {
   dispose(): void;
@@ -10,4 +11,6 @@ export interface RuntimeEnvironment {
   timer: {
     setTimeout(callback: () => void, ms: number): Disposable;
   };
+  /** Checks a workspace folder's closed files away from the requests' path (in Node: a worker thread). */
+  closedFileChecker(root: string): ClosedFileChecker;
 }

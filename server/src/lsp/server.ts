@@ -20,6 +20,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { isSourceFileName } from '../core/workspace';
 import { AnalysisWorkspace } from '../service/analysisWorkspace';
+import type { ClosedFileChecker } from '../service/closedFiles/protocol';
+import { toDiagnostic } from '../service/diagnostics';
 import { addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
@@ -34,7 +36,14 @@ interface FolderState {
   settings: ServerSettings;
   workspace: AnalysisWorkspace;
   service: LanguageService;
+  /** This thread's reading of every file, for references, renames and coverage (they need every call site). */
   scan?: Promise<void>;
+  /** Checks the closed files in another thread: the Problems panel, code lens counts, unused-event hints. */
+  closedFiles: ClosedFileChecker;
+  /** The latest check of the closed files; undefined until one is asked for. Resolves false when cancelled. */
+  closedCheck?: Promise<boolean>;
+  /** Files created, changed or deleted on disk that the next check of the closed files must read again. */
+  changedOnDisk: Set<string>;
 }
 
 interface ClientSupport {
@@ -125,7 +134,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         })
         .catch((error) => logError('tracklint: registering file watchers failed', error));
     }
-    for (const root of workspaceRoots) void guard('workspace scan', undefined, async () => scanFolder(await folderFor(root)));
+    for (const root of workspaceRoots) void guard('workspace check', undefined, async () => checkClosedFiles(await folderFor(root), { progress: true }));
   });
 
   async function readSettings(root: string): Promise<ServerSettings> {
@@ -163,7 +172,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       state = (async () => {
         const settings = await readSettings(root);
         const workspace = new AnalysisWorkspace(root, runtime.host, workspaceOptions(root, settings));
-        return { root, settings, workspace, service: createLanguageService(workspace) };
+        return { root, settings, workspace, service: createLanguageService(workspace), closedFiles: runtime.closedFileChecker(root), changedOnDisk: new Set<string>() };
       })();
       folders.set(root, state);
     }
@@ -212,42 +221,96 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     scheduler.schedule(uri, state.settings.debounce, () => void validateOpenDocument(uri));
   }
 
-  /** After the plan or settings change: every open document, every closed file already read, and the plan. */
+  /** After the plan or settings change: every open document, every closed file, and the plan. */
   async function revalidateFolder(state: FolderState): Promise<void> {
     if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
     for (const document of documents.all()) {
       const fileName = fsPathOf(document.uri);
       if ((await folderFor(fileName)) === state && !support.pullDiagnostics) scheduleValidation(document.uri, state);
     }
-    if (state.workspace.isScanned) await validateClosedFiles(state);
+    // With progress: the editor shows that the Problems panel is being brought up to date.
+    if (state.closedCheck) void checkClosedFiles(state, { progress: true });
     publishPlanDiagnostics(state);
     if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
-  /** Diagnostics of files that are not open in the editor, so the Problems panel covers the workspace. */
-  async function validateClosedFiles(state: FolderState, isCancelled: () => boolean = () => false): Promise<void> {
-    const files = state.workspace.sourceFileNames();
-    // Files that left the workspace's view (a plan's new ignore: globs) keep no problems in the panel.
-    const known = new Set(files.map(uriOf));
+  /**
+   * Diagnostics of the files that are not open, so the Problems panel covers the workspace: checked in
+   * another thread (runtime.closedFileChecker), published batch by batch. A newer check cancels this one
+   * (resolves false). With `progress`, the editor shows it and may cancel it.
+   */
+  function checkClosedFiles(state: FolderState, options: { progress?: boolean } = {}): Promise<boolean> {
+    const check = (async () => {
+      const { workspace } = state;
+      const planFile = workspace.planFile;
+      const planText = workspace.planState.lastGoodText;
+      if (!planFile || planText === undefined) {
+        state.closedFiles.cancel();
+        workspace.closedFileSites = undefined;
+        clearClosedProblems(state, new Set());
+        return true;
+      }
+      const progress = options.progress && support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('tracklint', 0, 'Checking the workspace', true);
+      const cancellation = progress?.token.onCancellationRequested(() => state.closedFiles.cancel());
+      const changedOnDisk = [...state.changedOnDisk];
+      state.changedOnDisk.clear();
+      const overlays: [string, string][] = [];
+      for (const document of documents.all()) {
+        const fileName = fsPathOf(document.uri);
+        if (isSourceFileName(fileName) && workspace.contains(fileName)) overlays.push([fileName, document.getText()]);
+      }
+      const { severities, extraCallees, maxFileSize } = workspaceOptions(state.root, state.settings);
+      let reported = 0;
+      try {
+        const result = await state.closedFiles.check({ planFile, planText, severities, extraCallees, maxFileSize, overlays, changedOnDisk }, (batch) => {
+          for (const [fileName, findings] of batch.results) {
+            if (isOpen(fileName)) continue;
+            const uri = uriOf(fileName);
+            if (findings.length || problemCounts.get(uri)) publish(uri, findings.map(toDiagnostic));
+          }
+          if (performance.now() - reported > 100 || batch.done === batch.total) {
+            reported = performance.now();
+            progress?.report(Math.round((batch.done / Math.max(batch.total, 1)) * 100), `Checked ${batch.done} of ${batch.total} files`);
+          }
+        });
+        if (!result) {
+          for (const fileName of changedOnDisk) state.changedOnDisk.add(fileName);
+          return false;
+        }
+        workspace.closedFileSites = { files: new Set(result.files), counts: new Map(result.siteCounts) };
+        clearClosedProblems(state, workspace.closedFileSites.files);
+        publishPlanDiagnostics(state);
+        if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+        return true;
+      } catch (error) {
+        for (const fileName of changedOnDisk) state.changedOnDisk.add(fileName);
+        throw error;
+      } finally {
+        cancellation?.dispose();
+        progress?.done();
+        sendStatus(state);
+      }
+    })();
+    state.closedCheck = check.catch((error) => {
+      logError('tracklint: checking the closed files failed', error);
+      return false;
+    });
+    return state.closedCheck;
+  }
+
+  /** Closed files that left the folder's view (deleted, or excluded by new ignore: globs) keep no problems in the panel. */
+  function clearClosedProblems(state: FolderState, known: Set<string>): void {
     for (const [uri, count] of problemCounts) {
       const fileName = fsPathOf(uri);
-      if (count && !known.has(uri) && isSourceFileName(fileName) && state.workspace.contains(fileName) && !isOpen(fileName)) publish(uri, []);
+      if (count && !known.has(fileName) && isSourceFileName(fileName) && state.workspace.contains(fileName) && !isOpen(fileName)) publish(uri, []);
     }
-    let slice = performance.now();
-    for (let i = 0; i < files.length; i++) {
-      if (isCancelled()) return;
-      const fileName = files[i];
-      if (isOpen(fileName)) continue;
-      const diagnostics = await guard(`validation of ${fileName}`, [] as Diagnostic[], () => state.service.doValidate(fileName));
-      const uri = uriOf(fileName);
-      if (diagnostics.length || problemCounts.get(uri)) publish(uri, diagnostics);
-      // Yields after 20 ms of checking, so requests wait that long at most (a count of files says nothing of their size).
-      if (performance.now() - slice > 20) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
-    sendStatus(state);
+  }
+
+  /** A check of the closed files once a burst of edits or saves pauses. */
+  function scheduleClosedFileCheck(state: FolderState): void {
+    if (!state.closedCheck) return;
+    scheduler.schedule(`closed-files:${state.root}`, state.settings.debounce, () => void checkClosedFiles(state));
   }
 
   function publishPlanDiagnostics(state: FolderState): void {
@@ -256,7 +319,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     publish(uriOf(planFile), state.service.doValidate(planFile));
   }
 
-  async function scanFolder(state: FolderState): Promise<void> {
+  /**
+   * Reads every file of the folder into this thread's program, for the requests that need every call site
+   * (references, rename, coverage). Diagnostics of closed files do not wait for it: {@link checkClosedFiles}.
+   */
+  async function readFolder(state: FolderState): Promise<void> {
     if (state.scan) return state.scan;
     state.scan = (async () => {
       const progress = support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -272,7 +339,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           onProgress: (done, total) => {
             if (performance.now() - reported > 100 || done === total) {
               reported = performance.now();
-              progress?.report(total ? Math.round((done / total) * 50) : 50, `Read ${done} of ${total} files`);
+              progress?.report(total ? Math.round((done / total) * 100) : 100, `Read ${done} of ${total} files`);
             }
             // Binds the files read so far each time they grew by an eighth: otherwise the first request or check after
             // the reading builds the program of the whole folder in one go, blocking every request for a second or more.
@@ -284,18 +351,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           },
           isCancelled,
         });
-        if (!isCancelled()) {
-          progress?.report(50, 'Checking files');
-          await validateClosedFiles(state, isCancelled);
-          publishPlanDiagnostics(state);
-          if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-        }
       } finally {
         cancelled = isCancelled();
         progress?.done();
-        // A cancelled scan is forgotten, so the next one (Check Workspace, references, rename) reads the whole folder again.
+        // A cancelled reading is forgotten, so the next request that needs it reads the whole folder again.
         if (cancelled) state.scan = undefined;
-        sendStatus(state);
       }
     })();
     return state.scan;
@@ -353,14 +413,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /**
    * After an edit of a file that defines (or defined) wrappers: validates again the other files that
-   * mention them, open ones (push) and closed ones, since their calls of the wrappers may now mean
-   * something else. Pull clients re-ask for open documents themselves (interFileDependencies).
+   * mention them, since their calls of the wrappers may now mean something else: open ones here (push;
+   * pull clients re-ask themselves, interFileDependencies), closed ones in the next check of the closed files.
    */
   function scheduleWrapperCallSites(state: FolderState, fileName: string, before: string[]): void {
     scheduler.schedule(`wrappers:${fileName}`, state.settings.debounce, () => {
       void guard('validation of wrapper call sites', undefined, async () => {
         const names = new Set([...before, ...state.workspace.wrapperNamesIn(fileName)]);
         if (!names.size) return;
+        scheduleClosedFileCheck(state);
         // Callers of the wrappers, and callers of the wrappers those callers define (chains), a few levels up.
         let dependents: string[] = [];
         for (let level = 0; level < 4; level++) {
@@ -369,18 +430,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           for (const file of dependents) for (const name of state.workspace.wrapperNamesIn(file)) names.add(name);
           if (names.size === size) break;
         }
-        if (!dependents.length) return;
+        const open = dependents.filter(isOpen);
+        if (!open.length) return;
         if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
-        for (const file of dependents) {
-          const uri = uriOf(file);
-          if (isOpen(file)) {
-            if (!support.pullDiagnostics) scheduleValidation(uri, state);
-            continue;
-          }
-          const diagnostics = await guard(`validation of ${file}`, [] as Diagnostic[], () => state.service.doValidate(file));
-          if (diagnostics.length || problemCounts.get(uri)) publish(uri, diagnostics);
-        }
-        sendStatus(state);
+        else for (const file of open) scheduleValidation(uriOf(file), state);
       });
     });
   }
@@ -418,6 +471,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           if (!isOpen(fileName)) planTouched.add(state);
         } else if (isSourceFileName(fileName)) {
           state.workspace.refreshFromDisk(fileName);
+          state.changedOnDisk.add(fileName);
           if (change.type === FileChangeType.Deleted && problemCounts.get(change.uri)) publish(change.uri, []);
           touched.add(state);
         }
@@ -426,6 +480,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       for (const state of touched) {
         if (planTouched.has(state)) continue;
         for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) scheduleValidation(document.uri, state);
+        // Closed files may import what changed: checked again once the saves pause.
+        scheduleClosedFileCheck(state);
       }
     });
   });
@@ -488,7 +544,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onReferences((params, token) =>
     answer('references', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
-      await scanFolder(state);
+      await readFolder(state);
       return token.isCancellationRequested ? [] : state.service.doReferences(fileName, params.position, params.context.includeDeclaration);
     }),
   );
@@ -496,7 +552,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRenameRequest((params, token) =>
     answer('rename', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
-      await scanFolder(state);
+      await readFolder(state);
       return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
     }),
   );
@@ -536,11 +592,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       let problemCount = 0;
       for (const root of workspaceRoots) {
         const state = await folderFor(root);
-        await scanFolder(state);
-        await validateClosedFiles(state);
-        for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) await validateOpenDocument(document.uri);
+        // A check asked for meanwhile (a plan edit) supersedes this one: the answer counts the latest.
+        let latest = checkClosedFiles(state, { progress: true });
+        while ((await latest) === false && state.closedCheck !== latest) latest = state.closedCheck!;
+        const files = new Set(state.workspace.closedFileSites?.files);
+        for (const document of documents.all()) {
+          const fileName = fsPathOf(document.uri);
+          if ((await folderFor(fileName)) !== state) continue;
+          await validateOpenDocument(document.uri);
+          if (isSourceFileName(fileName)) files.add(fileName);
+        }
         publishPlanDiagnostics(state);
-        fileCount += state.workspace.sourceFileNames().length;
+        fileCount += files.size;
         for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
       }
       return { fileCount, problemCount };
@@ -553,14 +616,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!target) return null;
       const state = await folderFor(target);
       // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
-      await scanFolder(state);
+      await readFolder(state);
       if (token.isCancellationRequested) return null;
       for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
       return coverageResult(state.workspace, state.service.doCoverage());
     }),
   );
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(async () => {
+    scheduler.dispose();
+    for (const pending of folders.values()) (await pending).closedFiles.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

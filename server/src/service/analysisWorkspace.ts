@@ -42,6 +42,16 @@ export interface PlanState {
   loaded?: PlanLoadResult;
   /** The last plan that could be used: kept while the file is broken, so checking goes on. */
   lastGood?: TrackingPlan;
+  /** The text `lastGood` was loaded from: a check in another thread loads the same plan from it. */
+  lastGoodText?: string;
+}
+
+/** What the last check of the closed files (in another thread) found of their call sites. */
+export interface ClosedFileSites {
+  /** Every closed file that check considered. */
+  files: Set<string>;
+  /** The call sites of each `kind:name` key, per file holding any. */
+  counts: Map<string, [key: string, count: number][]>;
 }
 
 /**
@@ -57,6 +67,8 @@ export class AnalysisWorkspace {
   private readonly texts = new Map<string, string>();
   private callCache = new WeakMap<ts.SourceFile, { checker: ts.TypeChecker; calls: AnalyticsCall[] }>();
   private scanned = false;
+  /** Set by the server after each check of the closed files in another thread; undefined until the first ends. */
+  closedFileSites?: ClosedFileSites;
   /** The wrapper names of the last program: files naming one of them are program roots too. */
   private lastWrapperNames = new Set<string>();
   /** The plan's `ignore:` globs, matched against paths relative to the root. */
@@ -84,8 +96,14 @@ export class AnalysisWorkspace {
     return this.compilerInstance;
   }
 
+  /** Whether this thread has read every file of the folder (references, renames and coverage need them all). */
   get isScanned(): boolean {
     return this.scanned;
+  }
+
+  /** Whether every file's call sites are known: read here, or counted by a check of the closed files. */
+  get knowsEveryFile(): boolean {
+    return this.scanned || this.closedFileSites !== undefined;
   }
 
   contains(fileName: string): boolean {
@@ -124,27 +142,30 @@ export class AnalysisWorkspace {
   reloadPlan(text?: string): boolean {
     const file = this.options.planFile ?? this.host.findPlanFile(this.root);
     const before = this.planState.lastGood;
-    if (file !== this.planState.file) this.planState.lastGood = undefined;
+    if (file !== this.planState.file) this.forgetPlan();
     this.planState.file = file;
-    if (!file) {
+    const content = file === undefined ? undefined : (text ?? this.overlays.get(file) ?? this.host.readFile(file));
+    if (file === undefined || content === undefined) {
       this.planState.loaded = undefined;
-      this.planState.lastGood = undefined;
-      return before !== undefined;
-    }
-    const content = text ?? this.overlays.get(file) ?? this.host.readFile(file);
-    if (content === undefined) {
-      this.planState.loaded = undefined;
-      this.planState.lastGood = undefined;
+      this.forgetPlan();
       return before !== undefined;
     }
     const loaded = loadPlan(file, content);
     this.planState.loaded = loaded;
-    if (loaded.plan) this.planState.lastGood = loaded.plan;
+    if (loaded.plan) {
+      this.planState.lastGood = loaded.plan;
+      this.planState.lastGoodText = content;
+    }
     if (this.planState.lastGood !== before) {
       this.rootsStale = true;
       this.forgetIgnored();
     }
     return this.planState.lastGood !== before;
+  }
+
+  private forgetPlan(): void {
+    this.planState.lastGood = undefined;
+    this.planState.lastGoodText = undefined;
   }
 
   /**
@@ -316,6 +337,17 @@ export class AnalysisWorkspace {
   sourceFile(fileName: string): ts.SourceFile | undefined {
     if (!isSourceFileName(fileName) || this.skipReason(fileName) !== undefined) return undefined;
     if (!this.overlays.has(fileName) && !this.texts.has(fileName)) this.track(fileName, this.host.readFile(fileName));
+    return this.program().getSourceFile(programPath(fileName));
+  }
+
+  /**
+   * The source file a request is about, in the program even when it holds no call and nothing in the
+   * program imports it: go to definition from a constant works in a file of constants alone.
+   */
+  requestedSourceFile(fileName: string): ts.SourceFile | undefined {
+    const sourceFile = this.sourceFile(fileName);
+    if (sourceFile || !this.texts.has(fileName) || this.compiler.isRoot(fileName)) return sourceFile;
+    this.compiler.addRoot(fileName);
     return this.program().getSourceFile(programPath(fileName));
   }
 

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { collectNameSites, type DynamicNameSite, type FileCalls, type NameSite } from '../core/coverage/nameSites';
@@ -44,6 +45,21 @@ export function workspaceNameSites(workspace: AnalysisWorkspace): WorkspaceNameS
 /** Every call site in the workspace, by `kind:name` (`track:Order Completed`). */
 export function callSiteIndex(workspace: AnalysisWorkspace): Map<string, CallSite[]> {
   return workspaceNameSites(workspace).index;
+}
+
+/**
+ * How many call sites each `kind:name` has in the folder: from this thread's program where it read the
+ * file (open files, or every file once the folder was read here), else from the last check of the closed
+ * files in another thread.
+ */
+export function callSiteCounts(workspace: AnalysisWorkspace): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string, count: number) => counts.set(key, (counts.get(key) ?? 0) + count);
+  const closed = workspace.isScanned ? undefined : workspace.closedFileSites;
+  const countedElsewhere = (file: string) => closed !== undefined && !workspace.hasOverlay(file) && closed.files.has(file);
+  for (const [key, sites] of callSiteIndex(workspace)) for (const site of sites) if (!countedElsewhere(path.normalize(site.file))) add(key, 1);
+  for (const [file, fileCounts] of closed?.counts ?? []) if (countedElsewhere(file)) for (const [key, count] of fileCounts) add(key, count);
+  return counts;
 }
 
 export function siteKey(kind: AnalyticsCall['kind'], name: string): string {

@@ -30,7 +30,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.tracklint`;
  */
 /** `diagnostics` are the context's diagnostics: VS Code sends those overlapping the requested range. */
 export function doCodeActions(workspace: AnalysisWorkspace, fileName: string, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
-  const sourceFile = workspace.sourceFile(fileName);
+  const sourceFile = workspace.requestedSourceFile(fileName);
   if (!sourceFile) return [];
   const actions: CodeAction[] = [];
   const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));

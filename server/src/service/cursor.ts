@@ -25,7 +25,7 @@ export interface CallAtPosition {
 
 /** `plan` is the plan to read the call against: the workspace's, unless the caller has a stand-in (the Segment spec catalogue). */
 export function callAtPosition(workspace: AnalysisWorkspace, fileName: string, position: Position, plan = workspace.plan): CallAtPosition | undefined {
-  const sourceFile = workspace.sourceFile(fileName);
+  const sourceFile = workspace.requestedSourceFile(fileName);
   if (!plan || !sourceFile) return undefined;
   const offset = offsetAt(sourceFile, position);
   const call = callAt(workspace.calls(sourceFile), offset, sourceFile);

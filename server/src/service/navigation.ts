@@ -9,7 +9,7 @@ import { ruleDocsUrl } from '../core/rules';
 import { formatMessage } from '../core/rules/createRule';
 import { RULES } from '../core/rules';
 import type { AnalysisWorkspace } from './analysisWorkspace';
-import { callSiteIndex, siteKey } from './callSites';
+import { callSiteCounts, callSiteIndex, siteKey } from './callSites';
 import { callAt } from './cursor';
 import { offsetAt } from './positions';
 import { quoted } from './snippets';
@@ -56,7 +56,7 @@ function planRange(workspace: AnalysisWorkspace, entry: PlanEntry): Range | unde
 /** The plan entries named at a position of a source file (a call's name, or any string literal equal to a planned name). */
 function entriesAtSource(workspace: AnalysisWorkspace, fileName: string, position: Position): PlanName[] {
   const plan = workspace.plan;
-  const sourceFile = workspace.sourceFile(fileName);
+  const sourceFile = workspace.requestedSourceFile(fileName);
   if (!plan || !sourceFile) return [];
   const offset = offsetAt(sourceFile, position);
   const checker = workspace.program().getTypeChecker();
@@ -162,13 +162,13 @@ export function doRename(workspace: AnalysisWorkspace, fileName: string, positio
 export function doCodeLens(workspace: AnalysisWorkspace, fileName: string): CodeLens[] {
   const plan = workspace.plan;
   if (!plan || !workspace.isPlanFile(fileName)) return [];
-  const index = callSiteIndex(workspace);
+  const counts = callSiteCounts(workspace);
   const lenses: CodeLens[] = [];
   for (const { entry, kind } of namedEntries(plan)) {
     const range = planRange(workspace, entry);
     if (!range) continue;
-    const count = index.get(siteKey(kind, entry.name))?.length ?? 0;
-    const title = `${count} call site${count === 1 ? '' : 's'}${workspace.isScanned ? '' : ' so far'}`;
+    const count = counts.get(siteKey(kind, entry.name)) ?? 0;
+    const title = `${count} call site${count === 1 ? '' : 's'}${workspace.knowsEveryFile ? '' : ' so far'}`;
     lenses.push({ range, command: { title, command: '' } });
   }
   return lenses;
@@ -177,13 +177,13 @@ export function doCodeLens(workspace: AnalysisWorkspace, fileName: string): Code
 /** `unused-event` diagnostics for the plan file, once every source file has been read. */
 export function unusedEventDiagnostics(workspace: AnalysisWorkspace, severities?: Parameters<typeof effectiveSeverity>[2]): Diagnostic[] {
   const plan = workspace.plan;
-  if (!plan || !workspace.isScanned) return [];
+  if (!plan || !workspace.knowsEveryFile) return [];
   const severity = effectiveSeverity('unused-event', plan, severities);
   if (severity === 'off') return [];
-  const index = callSiteIndex(workspace);
+  const counts = callSiteCounts(workspace);
   const diagnostics: Diagnostic[] = [];
   for (const { entry, kind } of namedEntries(plan)) {
-    if (entry.deprecated || index.get(siteKey(kind, entry.name))?.length) continue;
+    if (entry.deprecated || counts.get(siteKey(kind, entry.name))) continue;
     const range = planRange(workspace, entry);
     if (!range) continue;
     diagnostics.push({

@@ -6,7 +6,7 @@ import { ruleDocsUrl } from '../../core/rules';
 import type { Finding } from '../../core/types';
 import { checkFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 import { CliCommand, collectCommandFiles, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
-import { splitSkipped } from '../fileSize';
+import { splitSkippedOnDisk } from '../fileSize';
 import { createStylishFormatter, FORMATTERS, isFormatName } from '../formatters';
 import type { FileResult } from '../formatters/types';
 import { checkInParallel, defaultJobs } from '../parallel/parallelCheck';
@@ -75,7 +75,7 @@ export const checkCommand: CliCommand = {
     const files = await collectCommandFiles(paths, [...loaded.plan.ignore, ...(values.ignore ?? [])]);
     const tsConfig = findTsConfig(paths[0]);
     const host = createWorkspaceProgram(paths[0], tsConfig);
-    const { analysed, skipped } = splitSkipped(files, maxFileSize, (file) => host.readText(file));
+    const { analysed, skipped } = splitSkippedOnDisk(files, maxFileSize, (file) => host.readText(file));
     const workers = Math.min(jobs ?? defaultJobs(), analysed.length);
     let findingsByFile: Map<string, Finding[]> | undefined;
     if (workers > 1) {

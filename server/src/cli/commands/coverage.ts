@@ -6,7 +6,7 @@ import { neverSent, type CoverageReport, type CoverageSite } from '../../core/co
 import { DEFAULT_MAX_FILE_SIZE } from '../../core/fileSize';
 import { createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, resolveInputPaths, UsageError } from '../commandSupport';
-import { splitSkipped } from '../fileSize';
+import { splitSkippedOnDisk } from '../fileSize';
 
 const USAGE = `Usage: tracklint coverage [paths...] [options]
 
@@ -59,7 +59,7 @@ async function runCoverage(argv: string[], io: CliIO): Promise<number> {
   const files = await collectCommandFiles(paths, [...plan.ignore, ...(values.ignore ?? [])]);
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
   // Generated bundles are skipped as check skips them; check reports them, coverage has nothing to add.
-  const { analysed } = splitSkipped(files, DEFAULT_MAX_FILE_SIZE, (file) => host.readText(file));
+  const { analysed } = splitSkippedOnDisk(files, DEFAULT_MAX_FILE_SIZE, (file) => host.readText(file));
   const report = coverageOfFiles({ plan, host, files: analysed });
   const options = { relativeTo: io.cwd, verbose: values.verbose };
   io.stdout(format === 'json' ? `${JSON.stringify(coverageJson(report, io.cwd), null, 2)}\n` : format === 'markdown' ? formatCoverageMarkdown(report, options) : formatCoverageTable(report, options));

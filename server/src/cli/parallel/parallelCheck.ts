@@ -1,4 +1,5 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { startModuleWorker } from '../../node/moduleWorker';
 import type { Finding } from '../../core/types';
 import { runCheckWorker } from './checkWorker';
 import { isCheckWorkerData, type CheckWorkerData, type FromWorker, type ToWorker } from './protocol';
@@ -62,14 +63,9 @@ export async function checkInParallel(options: ParallelCheckOptions): Promise<Ma
   }
 }
 
-/**
- * A worker running this module. From TypeScript sources (the tests) it first registers tsx's CommonJS
- * hook: a worker cannot start from a .ts file itself.
- */
+/** A worker running this module (or the CLI bundle that contains it). */
 function startWorker(data: CheckWorkerData): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(__filename, { workerData: data });
-  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`;
-  return new Worker(code, { eval: true, workerData: data });
+  return startModuleWorker(__filename, { workerData: data });
 }
 
 /** Sends a message and waits for the worker's answer; a failure or an exit rejects. */
