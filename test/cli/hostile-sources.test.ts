@@ -120,3 +120,37 @@ describe('tracklint check on hostile sources', () => {
     });
   }
 });
+
+describe('tracklint check with a broken tsconfig.json', () => {
+  const run = async (tsconfig: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tracklint-tsconfig-'));
+    try {
+      writeFileSync(path.join(dir, 'tracking-plan.yaml'), PLAN);
+      writeFileSync(path.join(dir, 'tsconfig.json'), tsconfig);
+      writeFileSync(path.join(dir, 'app.ts'), `analytics.track('Sign Up');\n`);
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['check', '.', '--format', 'json'], { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+      const messages = (JSON.parse(stdout) as { messages: { line: number; column: number; ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => [m.line, m.column, m.ruleId]));
+      return { code, stderr: stderr.replaceAll(dir, '<dir>'), messages };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test('a syntax error: a located message on stderr, and the check goes on with the default options', async () => {
+    assert.deepEqual(await run('{\n  "compilerOptions": {\n    "strict": true\n    "target": "es2022"\n  }\n}\n'), {
+      code: 1,
+      stderr: "tracklint: <dir>/tsconfig.json:4:5: ',' expected. tracklint uses the default compiler options.\n",
+      messages: [[1, 17, 'unknown-event']],
+    });
+  });
+
+  test('an unknown option value: located, and the rest of the options still apply', async () => {
+    assert.deepEqual(await run('{ "compilerOptions": { "target": "es1999" } }'), {
+      code: 1,
+      stderr: `tracklint: <dir>/tsconfig.json:1:34: Argument for '--target' option must be: 'es6', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022', 'es2023', 'es2024', 'es2025', 'esnext'.\n`,
+      messages: [[1, 17, 'unknown-event']],
+    });
+  });
+});

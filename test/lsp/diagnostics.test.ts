@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -124,5 +125,29 @@ describe('diagnostics (pull)', () => {
     assert.deepEqual(report.items.map((d) => [d.code, d.message]), [['missing-required-property', "Missing required property 'currency' of event 'Order Completed'."]]);
     await client.waitForDiagnostics('src/closed.ts');
     assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
+  });
+});
+
+describe('a broken tsconfig.json', () => {
+  let client: LspTestClient;
+  let generated: string;
+  before(async () => {
+    generated = mkdtempSync(path.join(tmpdir(), 'tracklint-tsconfig-'));
+    cpSync(fixture, generated, { recursive: true });
+    writeFileSync(path.join(generated, 'tsconfig.json'), '{ "compilerOptions": { "strict": true "target": "es2022" } }\n');
+    client = await LspTestClient.start({ fixture: generated });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(generated, { recursive: true, force: true });
+  });
+
+  test('is logged, located, and files are still checked with the default compiler options', async () => {
+    client.open('src/app.ts', `analytics.track('Nope');\n`);
+    assert.deepEqual((await client.waitForDiagnostics('src/app.ts')).map((d) => d.code), ['unknown-event']);
+    assert.deepEqual((await client.waitForDiagnostics('src/closed.ts')).map((d) => d.code), ['unknown-event']);
+    const logged = client.logs.filter((message) => message.includes('tsconfig.json'));
+    assert.deepEqual(logged.map((message) => message.replace(client.root, '<root>')), ["tracklint: <root>/tsconfig.json:1:39: ',' expected. tracklint uses the default compiler options."]);
+    assert.deepEqual(client.errorLogs, []);
   });
 });

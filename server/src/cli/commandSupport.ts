@@ -111,3 +111,8 @@ export async function collectCommandFiles(paths: string[], ignore: string[]): Pr
     throw new UsageError((error as Error).message);
   }
 }
+
+/** Reports a tsconfig.json the compiler cannot use (the check goes on with default options) on stderr. */
+export function reportTsConfigProblem(io: CliIO): (message: string) => void {
+  return (message) => io.stderr(`tracklint: ${message}\n`);
+}

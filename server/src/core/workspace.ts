@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { getCompilerOptionsFromTsConfig, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { glob } from 'tinyglobby';
 import { mayContainCalls } from './analysis/calls';
 import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrapperCandidates';
@@ -92,25 +92,45 @@ export async function collectSourceFiles(paths: string[], options: CollectOption
   return [...files].sort();
 }
 
-/** The compiler options for a workspace: its tsconfig's when it has one, with ours forced on top. */
-export function workspaceCompilerOptions(tsConfigFilePath: string | undefined): ts.CompilerOptions {
+/**
+ * The compiler options for a workspace: its tsconfig's when it has one, with ours forced on top. A
+ * tsconfig that cannot be read or parsed is reported to `onProblem` (located, `file:line:col: message`)
+ * and the defaults apply: a broken tsconfig.json must not stop the check.
+ */
+export function workspaceCompilerOptions(tsConfigFilePath: string | undefined, onProblem: (message: string) => void = () => {}): ts.CompilerOptions {
   if (!tsConfigFilePath) return { ...DEFAULT_OPTIONS, ...FORCED_OPTIONS };
   // Reads the JSON (and what it extends); nothing in it is executed.
-  const { options } = getCompilerOptionsFromTsConfig(tsConfigFilePath);
-  return { ...options, ...FORCED_OPTIONS };
+  // Parsed as a JSON source file, so that every problem, of syntax or of an option's value, has its place.
+  const configFile = ts.readJsonConfigFile(tsConfigFilePath, ts.sys.readFile);
+  const syntaxError = (configFile as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics?.[0];
+  if (syntaxError) {
+    onProblem(`${describeConfigDiagnostic(syntaxError)} tracklint uses the default compiler options.`);
+    return { ...DEFAULT_OPTIONS, ...FORCED_OPTIONS };
+  }
+  const parsed = ts.parseJsonSourceFileConfigFileContent(configFile, ts.sys, path.dirname(tsConfigFilePath), undefined, tsConfigFilePath);
+  // "No inputs were found": tracklint picks its files itself.
+  for (const error of parsed.errors) if (error.code !== 18003) onProblem(describeConfigDiagnostic(error));
+  return { ...parsed.options, ...FORCED_OPTIONS };
+}
+
+function describeConfigDiagnostic(diagnostic: ts.Diagnostic): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return `${diagnostic.file.fileName}:${line + 1}:${character + 1}: ${message}`;
 }
 
 /**
  * A program host over the workspace on disk, for one run of the CLI: each file is read once, though the
  * size and nesting checks, the choice of roots and the parser all need its text.
  */
-export function createWorkspaceProgram(rootDir: string, tsConfigFilePath = findTsConfig(rootDir)): ProgramHost {
+export function createWorkspaceProgram(rootDir: string, tsConfigFilePath = findTsConfig(rootDir), onProblem?: (message: string) => void): ProgramHost {
   const texts = new Map<string, string | undefined>();
   const readFile = (fileName: string) => {
     if (!texts.has(fileName)) texts.set(fileName, diskFiles.readFile(fileName));
     return texts.get(fileName);
   };
-  return new ProgramHost(workspaceCompilerOptions(tsConfigFilePath), { ...diskFiles, readFile, currentDirectory: path.resolve(rootDir) });
+  return new ProgramHost(workspaceCompilerOptions(tsConfigFilePath, onProblem), { ...diskFiles, readFile, currentDirectory: path.resolve(rootDir) });
 }
 
 /** A program host whose files live in memory (for tests); every file is a root. */

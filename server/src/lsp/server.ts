@@ -172,6 +172,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       state = (async () => {
         const settings = await readSettings(root);
         const workspace = new AnalysisWorkspace(root, runtime.host, workspaceOptions(root, settings));
+        for (const problem of workspace.compilerOptionProblems()) connection.console.warn(`tracklint: ${problem}`);
         return { root, settings, workspace, service: createLanguageService(workspace), closedFiles: runtime.closedFileChecker(root), changedOnDisk: new Set<string>() };
       })();
       folders.set(root, state);

@@ -85,9 +85,17 @@ export class AnalysisWorkspace {
     this.reloadPlan();
   }
 
+  private readonly tsConfigProblems: string[] = [];
+
+  /** Why the folder's tsconfig.json could not be used as it is (the defaults apply where it failed). */
+  compilerOptionProblems(): string[] {
+    void this.compiler;
+    return this.tsConfigProblems;
+  }
+
   /** The program host; the workspace's texts are read through this workspace, never twice from disk. */
   private get compiler(): ProgramHost {
-    this.compilerInstance ??= new ProgramHost(workspaceCompilerOptions(this.host.findTsConfig(this.root)), {
+    this.compilerInstance ??= new ProgramHost(workspaceCompilerOptions(this.host.findTsConfig(this.root), (problem) => this.tsConfigProblems.push(problem)), {
       ...diskFiles,
       readFile: (fileName) => this.texts.get(path.normalize(fileName)) ?? this.host.readFile(fileName),
       fileExists: (fileName) => this.texts.has(path.normalize(fileName)) || this.host.fileExists(fileName),

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../../core/fileSize';
 import { ruleDocsUrl } from '../../core/rules';
 import type { Finding } from '../../core/types';
 import { checkFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, collectCommandFiles, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, resolveInputPaths, UsageError } from '../commandSupport';
+import { CliCommand, collectCommandFiles, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { splitSkippedOnDisk } from '../fileSize';
 import { createStylishFormatter, FORMATTERS, isFormatName } from '../formatters';
 import type { FileResult } from '../formatters/types';
@@ -74,7 +74,7 @@ export const checkCommand: CliCommand = {
 
     const files = await collectCommandFiles(paths, [...loaded.plan.ignore, ...(values.ignore ?? [])]);
     const tsConfig = findTsConfig(paths[0]);
-    const host = createWorkspaceProgram(paths[0], tsConfig);
+    const host = createWorkspaceProgram(paths[0], tsConfig, reportTsConfigProblem(io));
     const { analysed, skipped } = splitSkippedOnDisk(files, maxFileSize, (file) => host.readText(file));
     const workers = Math.min(jobs ?? defaultJobs(), analysed.length);
     let findingsByFile: Map<string, Finding[]> | undefined;

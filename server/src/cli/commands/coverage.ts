@@ -5,7 +5,7 @@ import { formatCoverageTable } from '../../core/coverage/formatTable';
 import { neverSent, type CoverageReport, type CoverageSite } from '../../core/coverage/report';
 import { DEFAULT_MAX_FILE_SIZE } from '../../core/fileSize';
 import { createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, resolveInputPaths, UsageError } from '../commandSupport';
+import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { splitSkippedOnDisk } from '../fileSize';
 
 const USAGE = `Usage: tracklint coverage [paths...] [options]
@@ -57,7 +57,7 @@ async function runCoverage(argv: string[], io: CliIO): Promise<number> {
   const plan = found.loaded.plan;
   if (!plan) return refuseUnusablePlan(io, found.planFile);
   const files = await collectCommandFiles(paths, [...plan.ignore, ...(values.ignore ?? [])]);
-  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
+  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]), reportTsConfigProblem(io));
   // Generated bundles are skipped as check skips them; check reports them, coverage has nothing to add.
   const { analysed } = splitSkippedOnDisk(files, DEFAULT_MAX_FILE_SIZE, (file) => host.readText(file));
   const report = coverageOfFiles({ plan, host, files: analysed });

@@ -5,7 +5,7 @@ import { loadPlan } from '../../core/plan/load';
 import { emptyPlan } from '../../core/plan/model';
 import { findTemplate, PLAN_TEMPLATES, readTemplate } from '../../core/templates/planTemplates';
 import { addProgramRoots, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
-import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, parseCommandArgs, resolveInputPaths, UsageError } from '../commandSupport';
+import { CliCommand, CliIO, collectCommandFiles, EXIT_OK, parseCommandArgs, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { INSTALLED_SCHEMA_COMMENT, planOutputTarget, planSummary, relative, writeNativePlan, writePlanOutput } from '../planOutput';
 
 const TEMPLATE_LIST = PLAN_TEMPLATES.map((t) => `${t.name} (${t.title})`).join(', ');
@@ -61,7 +61,7 @@ function fromTemplate(io: CliIO, name: string, target: string): number {
 
 async function fromCode(io: CliIO, paths: string[], folder: string, target: string): Promise<number> {
   const files = await collectCommandFiles(paths, []);
-  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
+  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]), reportTsConfigProblem(io));
   const { roots } = addProgramRoots(host, emptyPlan('native'), files);
   const program = host.program();
   const sourceFiles = [...roots].sort().map((file) => host.sourceFile(file)).filter((f) => f !== undefined);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { listWrappers, type ListedWrapper } from '../../core/analysis/wrapperList';
 import { describeRef } from '../../core/analysis/wrapperModel';
 import { emptyPlan, type TrackingPlan } from '../../core/plan/model';
-import { CliCommand, CliIO, collectCommandFiles, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, resolveInputPaths, UsageError } from '../commandSupport';
+import { CliCommand, CliIO, collectCommandFiles, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { addProgramRoots, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 
 const WRAPPERS_USAGE = `Usage: tracklint wrappers [paths...] [options]
@@ -54,7 +54,7 @@ async function runWrappers(argv: string[], io: CliIO): Promise<number> {
   }
 
   const files = await collectCommandFiles(paths, [...plan.ignore, ...(values.ignore ?? [])]);
-  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]));
+  const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]), reportTsConfigProblem(io));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
   const { roots } = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
   const program = host.program();
