@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { listWrappers } from '../../server/src/core/analysis/wrapperList';
+import { MAX_CHAIN_DEPTH } from '../../server/src/core/analysis/wrappers';
 import { loadPlan } from '../../server/src/core/plan/load';
 import type { Finding } from '../../server/src/core/types';
 import { BASE_PLAN } from '../helpers/basePlan';
@@ -151,6 +152,21 @@ const cases: WrapperCase[] = [
     code: `${SDK}\nfunction trackEvent(name: string, properties?: object) {\n  analytics.track(name, properties);\n}\nfunction trackCheckout(step: string, properties?: object) {\n  trackEvent(\`Checkout \${step}\`, properties);\n}\ntrackCheckout('Completed');\ntrackCheckout('Started');`,
     findings: [['unknown-event', 8, 15, 8, 26, "Event 'Checkout Completed' is not in the tracking plan."]],
     wrapper: { name: 'trackCheckout', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'Checkout ', maps: 'trackEvent → analytics.track' },
+  },
+  {
+    // w2 is met first and remembered: w6, which reaches the SDK through five wrappers, must still not become one.
+    name: `a chain followed ${MAX_CHAIN_DEPTH} wrappers deep, not deeper, whichever wrapper is called first`,
+    code: `import { w2, w5, w6 } from './chain';\nw2('Nope2');\nw6('Nope6');\nw5('Nope5');`,
+    files: {
+      '/chain.ts': `${SDK}\nexport function w1(n: string) { analytics.track(n); }\n${[2, 3, 4, 5, 6].map((i) => `export function w${i}(n: string) { w${i - 1}(n); }`).join('\n')}`,
+    },
+    findings: [
+      ['unknown-event', 2, 4, 2, 11, "Event 'Nope2' is not in the tracking plan."],
+      ['unknown-event', 4, 4, 4, 11, "Event 'Nope5' is not in the tracking plan."],
+    ],
+    // w6 is no wrapper: its call of w5 is reported, once, where the name is passed on.
+    elsewhere: { '/chain.ts': [['dynamic-event-name', 7, 36, 7, 37, DYNAMIC]] },
+    wrapper: { name: 'w5', kind: 'track', event: 'arg 0', properties: '—', maps: 'w4 → w3 → w2 → w1 → analytics.track' },
   },
   {
     name: 'spread merge: fields the wrapper adds count as present',
