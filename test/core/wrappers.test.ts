@@ -35,6 +35,8 @@ interface WrapperCase extends RuleCase {
 }
 
 const SDK = `declare const analytics: { track(event: string, properties?: object): void; page(name: string, properties?: object): void };`;
+/** The SDK under the name the Segment snippet's users often give it, declared locally: recognised by that name alone. */
+const SEGMENT = `declare const segment: { track(event: string, properties?: object): void };`;
 const DYNAMIC = "The event name cannot be resolved statically (its type is 'string'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.";
 
 const cases: WrapperCase[] = [
@@ -109,6 +111,28 @@ const cases: WrapperCase[] = [
     code: `${SDK}\nfunction useAnalytics() {\n  return analytics;\n}\nconst { track } = useAnalytics();\ntrack('Signed Upp');`,
     findings: [['unknown-event', 6, 7, 6, 19, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
     wrapper: null,
+  },
+  {
+    name: 'a hook returning segment.track: const { track } = useTracking(), const track = useTrack()',
+    code: `import { useTrack, useTracking } from './hooks';\nexport function Button() {\n  const { track } = useTracking();\n  track('Signed Upp');\n}\nexport function Link() {\n  const track = useTrack();\n  track('Signed Up', { method: 'sso' });\n}`,
+    files: {
+      '/hooks.ts': `${SEGMENT}\nexport function useTracking() {\n  return { track: segment.track };\n}\nexport const useTrack = () => segment.track.bind(segment);`,
+    },
+    findings: [
+      ['unknown-event', 4, 9, 4, 21, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 8, 32, 8, 37, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+    ],
+    wrapper: null,
+  },
+  {
+    name: 'a wrapper around a hook that returns the SDK',
+    code: `import { trackEvent } from './track';\ntrackEvent('Order Completed', { order_id: 'o1', total: 1 });\ntrackEvent('Order Completed', { order_id: 'o1' });`,
+    files: {
+      '/hooks.ts': `${SEGMENT}\nexport function useSegment() {\n  return segment;\n}`,
+      '/track.ts': `import { useSegment } from './hooks';\nexport function trackEvent(name: string, properties: object) {\n  const { track } = useSegment();\n  track(name, { ...properties, currency: 'USD' });\n}`,
+    },
+    findings: [['missing-required-property', 3, 31, 3, 49, "Missing required property 'total' of event 'Order Completed'."]],
+    wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0', properties: 'arg 1', adds: ['currency'], maps: 'track' },
   },
   {
     name: "the team's service under an SDK-like name: this.analytics.track(name, userId, props)",
