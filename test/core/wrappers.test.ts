@@ -107,6 +107,25 @@ const cases: WrapperCase[] = [
     wrapper: { name: 'useTracking.track', kind: 'track', event: 'arg 0', properties: 'arg 1', maps: 'analytics.track' },
   },
   {
+    name: 'a hook returning the tracker function: const track = useTrack(), under any name',
+    code: `import { useTrack } from './hooks';\nexport function Button() {\n  const track = useTrack();\n  const send = useTrack();\n  track('Signed Upp');\n  send('Signed Up', { method: 'sso' });\n}`,
+    files: {
+      '/hooks.ts': `${SDK}\ndeclare function useCallback<T>(fn: T, deps: unknown[]): T;\nexport function useTrack() {\n  return useCallback((event: string, properties?: object) => analytics.track(event, properties), []);\n}`,
+    },
+    findings: [
+      ['unknown-event', 5, 9, 5, 21, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 6, 31, 6, 36, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+    ],
+    wrapper: { name: 'useTrack', kind: 'track', event: 'arg 0', properties: 'arg 1', maps: 'analytics.track' },
+  },
+  {
+    name: 'a function returning a prefixing tracker: const send = tracker(), arrow bodies',
+    plan: `events:\n  log.Signed Up: {}\n`,
+    code: `${SDK}\nconst tracker = () => (event: string) => analytics.track(\`log.\${event}\`);\nconst send = tracker();\nsend('Signed Up');\nsend('Signed Upp');`,
+    findings: [['unknown-event', 5, 6, 5, 18, "Event 'log.Signed Upp' is not in the tracking plan. Did you mean 'log.Signed Up'?"]],
+    wrapper: { name: 'tracker', kind: 'track', event: 'arg 0', properties: '—', prefix: 'log.', maps: 'analytics.track' },
+  },
+  {
     name: 'a hook returning the SDK itself: const { track } = useAnalytics()',
     code: `${SDK}\nfunction useAnalytics() {\n  return analytics;\n}\nconst { track } = useAnalytics();\ntrack('Signed Upp');`,
     findings: [['unknown-event', 6, 7, 6, 19, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
