@@ -60,6 +60,15 @@ const cases: WrapperCase[] = [
     wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0 .key', properties: 'arg 0 .properties', maps: 'analytics.track' },
   },
   {
+    name: 'a redux thunk action: dispatch(trackEvent({ key, properties }))',
+    code: `import { trackEvent } from './actions';\ndeclare const dispatch: (action: unknown) => void;\ndispatch(trackEvent({ key: 'Signed Upp', properties: {} }));\ndispatch(trackEvent({ key: 'Order Completed', properties: { order_id: 'o1', total: 1 } }));`,
+    files: {
+      '/actions.ts': `${SDK}\ninterface State { session: { currency: string } }\nexport const trackEvent =\n  ({ key, properties }: { key: string; properties?: object }) =>\n  (dispatch: (action: unknown) => void, getState: () => State) => {\n    analytics.track(key, { ...properties, currency: getState().session.currency });\n    dispatch({ type: 'analytics/tracked', key });\n  };`,
+    },
+    findings: [['unknown-event', 3, 28, 3, 40, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
+    wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0 .key', properties: 'arg 0 .properties', adds: ['currency'], maps: 'analytics.track' },
+  },
+  {
     name: 'destructured parameter: ({ event, properties }) =>',
     code: `${SDK}\nexport const send = ({ event, properties }: { event: string; properties?: object }) => analytics.track(event, properties);\nsend({ event: 'Product Viewed', properties: { sku: 'X' } });`,
     findings: [
@@ -167,6 +176,21 @@ const cases: WrapperCase[] = [
     wrapper: { name: 'useAnalytics.track', kind: 'track', event: 'arg 0', properties: '—', prefix: 'app.', maps: 'analytics.track' },
   },
   {
+    name: 'a facade that prefixes every name: rudder.track(`app.${name}`, props), on an object named like the SDK',
+    plan: `events:\n  app.Signed Up:\n    properties:\n      method: { type: string }\n`,
+    code: `import { Analytics } from './facade';\nAnalytics.track('Signed Up', { method: 'email' });\nAnalytics.track('Signed Upp');\nAnalytics.track('Signed Up', { method: 1 });`,
+    files: {
+      '/node_modules/@rudderstack/analytics-js/package.json': JSON.stringify({ name: '@rudderstack/analytics-js', types: 'index.d.ts' }),
+      '/node_modules/@rudderstack/analytics-js/index.d.ts': `export declare class RudderAnalytics {\n  track(event: string, properties?: object): void;\n}`,
+      '/facade.ts': `import { RudderAnalytics } from '@rudderstack/analytics-js';\nconst rudder = new RudderAnalytics();\nexport const Analytics = {\n  track(name: string, props?: Record<string, unknown>) {\n    rudder.track(\`app.\${name}\`, props);\n  },\n};`,
+    },
+    findings: [
+      ['unknown-event', 3, 17, 3, 29, "Event 'app.Signed Upp' is not in the tracking plan. Did you mean 'app.Signed Up'?"],
+      ['property-type', 4, 40, 4, 41, "Property 'method' of event 'app.Signed Up' should be string, but the value is 1."],
+    ],
+    wrapper: { name: 'Analytics.track', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'app.', maps: 'rudder.track' },
+  },
+  {
     name: 'rest arguments: (...args) => analytics.track(...args)',
     code: `${SDK}\nexport const track = (...args: Parameters<typeof analytics.track>) => analytics.track(...args);\ntrack('Order Completed', { order_id: 'o1', total: 1, currency: 'usd' });`,
     findings: [['property-value', 3, 64, 3, 69, 'Property \'currency\' of event \'Order Completed\' must be one of "USD", "EUR", "GBP"; found "usd".']],
@@ -181,6 +205,16 @@ const cases: WrapperCase[] = [
       ['unknown-event', 6, 10, 6, 22, "Event 'app.Signed Upp' is not in the tracking plan. Did you mean 'app.Signed Up'?"],
     ],
     wrapper: { name: 'trackApp', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'app.', maps: 'analytics.track' },
+  },
+  {
+    name: 'template suffix, and a template with both a prefix and a suffix',
+    plan: `events:\n  Button Clicked: {}\n  app.Checkout.v2: {}\n`,
+    code: `${SDK}\nfunction clicked(name: string) {\n  analytics.track(\`\${name} Clicked\`);\n}\nfunction versioned(name: string) {\n  analytics.track(\`app.\${name}.v2\`);\n}\nclicked('Button');\nclicked('Link');\nversioned('Checkout');\nversioned('Cart');`,
+    findings: [
+      ['unknown-event', 9, 9, 9, 15, "Event 'Link Clicked' is not in the tracking plan."],
+      ['unknown-event', 11, 11, 11, 17, "Event 'app.Cart.v2' is not in the tracking plan."],
+    ],
+    wrapper: { name: 'clicked', kind: 'track', event: 'arg 0', properties: '—', suffix: ' Clicked', maps: 'analytics.track' },
   },
   {
     name: "concatenation with a constant prefix and a suffix, through a const",
@@ -210,6 +244,16 @@ const cases: WrapperCase[] = [
     // w6 is no wrapper: its call of w5 is reported, once, where the name is passed on.
     elsewhere: { '/chain.ts': [['dynamic-event-name', 7, 36, 7, 37, DYNAMIC]] },
     wrapper: { name: 'w5', kind: 'track', event: 'arg 0', properties: '—', maps: 'w4 → w3 → w2 → w1 → analytics.track' },
+  },
+  {
+    name: 'properties through a chain: each level adds its fields, the call site answers for the rest',
+    code: `${SDK}\nfunction trackEvent(name: string, properties: object) {\n  analytics.track(name, { ...properties, currency: 'USD' });\n}\nfunction trackOrder(name: string, properties: object) {\n  trackEvent(name, { total: 0, ...properties });\n}\ntrackOrder('Order Completed', {});\ntrackOrder('Order Completed', { order_id: 1, coupon: 'x', extra: true });`,
+    findings: [
+      ['missing-required-property', 8, 31, 8, 33, "Missing required property 'order_id' of event 'Order Completed'."],
+      ['property-type', 9, 43, 9, 44, "Property 'order_id' of event 'Order Completed' should be string, but the value is 1."],
+      ['unknown-property', 9, 59, 9, 64, "Property 'extra' is not in the tracking plan for event 'Order Completed'."],
+    ],
+    wrapper: { name: 'trackOrder', kind: 'track', event: 'arg 0', properties: 'arg 1', adds: ['currency', 'total'], maps: 'trackEvent → analytics.track' },
   },
   {
     name: 'spread merge: fields the wrapper adds count as present',
@@ -254,6 +298,15 @@ const cases: WrapperCase[] = [
     plan: `wrappers:\n  ignore: [trackEvent]\nevents:\n  Signed Up: {}\n`,
     code: `${SDK}\nfunction trackEvent(name: string) {\n  analytics.track(name);\n}\ntrackEvent('Nope');`,
     findings: [['dynamic-event-name', 3, 19, 3, 23, DYNAMIC]],
+  },
+  {
+    name: 'a wrapper disabled by the name the listing gives it: AnalyticsService.track, not the other track',
+    plan: `wrappers:\n  ignore: [AnalyticsService.track]\nevents:\n  Signed Up: {}\n`,
+    code: `${SDK}\nclass AnalyticsService {\n  track(name: string) {\n    analytics.track(name);\n  }\n}\nconst tracker = {\n  track(name: string) {\n    analytics.track(name);\n  },\n};\nnew AnalyticsService().track('Nope');\ntracker.track('Nope');`,
+    findings: [
+      ['dynamic-event-name', 4, 21, 4, 25, DYNAMIC],
+      ['unknown-event', 13, 15, 13, 21, "Event 'Nope' is not in the tracking plan."],
+    ],
   },
   {
     name: 'inference turned off in the plan',
