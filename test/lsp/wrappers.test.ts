@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient, applyEdits, cursor } from '../helpers/lspClient';
 
 /**
@@ -213,6 +213,36 @@ describe('wrappers in the editor', () => {
     });
     const closed = locations.filter((l) => !path.basename(l.uri).startsWith('w-'));
     assert.deepEqual(closed, [{ uri: client.uri('src/pages/signup.ts'), range: range(4, 8, 19) }]);
+  });
+
+  test("a typed wrapper's own forwarding call is no call site: references and code lenses count its callers", async () => {
+    // The parameter's type allows 'Checkout Completed', but this file only sends 'Signed Up'.
+    const file = open(`export function typed(name: 'Checkout Completed' | 'Signed Up') {\n  analytics.track(name);\n}\ntyped('Signed Up');\n`);
+    await client.waitForDiagnostics(file);
+    const inFile = async (line: number) => {
+      const locations = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: client.uri('tracking-plan.yaml') },
+        position: { line, character: 4 },
+        context: { includeDeclaration: false },
+      });
+      return { count: locations.length, here: locations.filter((l) => l.uri === client.uri(file)).map((l) => l.range) };
+    };
+    const checkoutCompleted = await inFile(19);
+    assert.deepEqual(checkoutCompleted.here, []);
+    assert.deepEqual((await inFile(12)).here, [range(3, 6, 17)]);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('tracking-plan.yaml') } });
+    assert.equal(lenses.find((l) => l.range.start.line === 19)?.command?.title, `${checkoutCompleted.count} call site${checkoutCompleted.count === 1 ? '' : 's'}`);
+  });
+
+  test('rename from the plan through a prefixing wrapper: the literal and the constant at its calls, without the prefix', async () => {
+    const file = open(`import { trackWeb } from './analytics';\nconst STEP = 'Checkout Started';\ntrackWeb(STEP);\ntrackWeb("Checkout Started");\n`);
+    await client.waitForDiagnostics(file);
+    const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri: client.uri('tracking-plan.yaml') }, position: { line: 17, character: 4 }, newName: 'web.Checkout Begun' });
+    assert.deepEqual(edit?.changes?.[client.uri(file)], [
+      { range: range(1, 13, 31), newText: "'Checkout Begun'" },
+      { range: range(3, 9, 27), newText: '"Checkout Begun"' },
+    ]);
+    assert.deepEqual(edit?.changes?.[client.uri('tracking-plan.yaml')], [{ range: range(17, 2, 22), newText: 'web.Checkout Begun' }]);
   });
 
   test('code lens on the plan counts calls through wrappers, as references finds them', async () => {
