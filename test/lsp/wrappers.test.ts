@@ -205,6 +205,17 @@ describe('wrappers in the editor', () => {
     assert.deepEqual(locations, [{ uri: client.uri('tracking-plan.yaml'), range: range(12, 2, 11) }]);
   });
 
+  test('definition and references from a name at a prefixing wrapper call: the prefixed plan entry and its call sites', async () => {
+    const file = open(`${IMPORTS}trackWeb('Checkout Started');\n`);
+    await client.waitForDiagnostics(file);
+    const position = { line: 1, character: 12 };
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri(file) }, position });
+    assert.deepEqual(definition, [{ uri: client.uri('tracking-plan.yaml'), range: range(17, 2, 22) }]);
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri(file) }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(references.slice(0, 1), definition);
+    assert.ok(references.some((l) => l.uri === client.uri(file) && l.range.start.line === 1 && l.range.start.character === 9), JSON.stringify(references));
+  });
+
   test('find references from the plan: call sites through wrappers and hooks', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri: client.uri('tracking-plan.yaml') },
