@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { listWrappers } from '../../server/src/core/analysis/wrapperList';
+import { MAX_CHAIN_DEPTH } from '../../server/src/core/analysis/wrappers';
 import { loadPlan } from '../../server/src/core/plan/load';
 import type { Finding } from '../../server/src/core/types';
 import { BASE_PLAN } from '../helpers/basePlan';
@@ -34,6 +35,8 @@ interface WrapperCase extends RuleCase {
 }
 
 const SDK = `declare const analytics: { track(event: string, properties?: object): void; page(name: string, properties?: object): void };`;
+/** The SDK under the name the Segment snippet's users often give it, declared locally: recognised by that name alone. */
+const SEGMENT = `declare const segment: { track(event: string, properties?: object): void };`;
 const DYNAMIC = "The event name cannot be resolved statically (its type is 'string'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.";
 
 const cases: WrapperCase[] = [
@@ -55,6 +58,15 @@ const cases: WrapperCase[] = [
       ['property-value', 7, 54, 7, 59, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
     ],
     wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0 .key', properties: 'arg 0 .properties', maps: 'analytics.track' },
+  },
+  {
+    name: 'a redux thunk action: dispatch(trackEvent({ key, properties }))',
+    code: `import { trackEvent } from './actions';\ndeclare const dispatch: (action: unknown) => void;\ndispatch(trackEvent({ key: 'Signed Upp', properties: {} }));\ndispatch(trackEvent({ key: 'Order Completed', properties: { order_id: 'o1', total: 1 } }));`,
+    files: {
+      '/actions.ts': `${SDK}\ninterface State { session: { currency: string } }\nexport const trackEvent =\n  ({ key, properties }: { key: string; properties?: object }) =>\n  (dispatch: (action: unknown) => void, getState: () => State) => {\n    analytics.track(key, { ...properties, currency: getState().session.currency });\n    dispatch({ type: 'analytics/tracked', key });\n  };`,
+    },
+    findings: [['unknown-event', 3, 28, 3, 40, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
+    wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0 .key', properties: 'arg 0 .properties', adds: ['currency'], maps: 'analytics.track' },
   },
   {
     name: 'destructured parameter: ({ event, properties }) =>',
@@ -104,10 +116,51 @@ const cases: WrapperCase[] = [
     wrapper: { name: 'useTracking.track', kind: 'track', event: 'arg 0', properties: 'arg 1', maps: 'analytics.track' },
   },
   {
+    name: 'a hook returning the tracker function: const track = useTrack(), under any name',
+    code: `import { useTrack } from './hooks';\nexport function Button() {\n  const track = useTrack();\n  const send = useTrack();\n  track('Signed Upp');\n  send('Signed Up', { method: 'sso' });\n}`,
+    files: {
+      '/hooks.ts': `${SDK}\ndeclare function useCallback<T>(fn: T, deps: unknown[]): T;\nexport function useTrack() {\n  return useCallback((event: string, properties?: object) => analytics.track(event, properties), []);\n}`,
+    },
+    findings: [
+      ['unknown-event', 5, 9, 5, 21, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 6, 31, 6, 36, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+    ],
+    wrapper: { name: 'useTrack', kind: 'track', event: 'arg 0', properties: 'arg 1', maps: 'analytics.track' },
+  },
+  {
+    name: 'a function returning a prefixing tracker: const send = tracker(), arrow bodies',
+    plan: `events:\n  log.Signed Up: {}\n`,
+    code: `${SDK}\nconst tracker = () => (event: string) => analytics.track(\`log.\${event}\`);\nconst send = tracker();\nsend('Signed Up');\nsend('Signed Upp');`,
+    findings: [['unknown-event', 5, 6, 5, 18, "Event 'log.Signed Upp' is not in the tracking plan. Did you mean 'log.Signed Up'?"]],
+    wrapper: { name: 'tracker', kind: 'track', event: 'arg 0', properties: '—', prefix: 'log.', maps: 'analytics.track' },
+  },
+  {
     name: 'a hook returning the SDK itself: const { track } = useAnalytics()',
     code: `${SDK}\nfunction useAnalytics() {\n  return analytics;\n}\nconst { track } = useAnalytics();\ntrack('Signed Upp');`,
     findings: [['unknown-event', 6, 7, 6, 19, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
     wrapper: null,
+  },
+  {
+    name: 'a hook returning segment.track: const { track } = useTracking(), const track = useTrack()',
+    code: `import { useTrack, useTracking } from './hooks';\nexport function Button() {\n  const { track } = useTracking();\n  track('Signed Upp');\n}\nexport function Link() {\n  const track = useTrack();\n  track('Signed Up', { method: 'sso' });\n}`,
+    files: {
+      '/hooks.ts': `${SEGMENT}\nexport function useTracking() {\n  return { track: segment.track };\n}\nexport const useTrack = () => segment.track.bind(segment);`,
+    },
+    findings: [
+      ['unknown-event', 4, 9, 4, 21, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 8, 32, 8, 37, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+    ],
+    wrapper: null,
+  },
+  {
+    name: 'a wrapper around a hook that returns the SDK',
+    code: `import { trackEvent } from './track';\ntrackEvent('Order Completed', { order_id: 'o1', total: 1 });\ntrackEvent('Order Completed', { order_id: 'o1' });`,
+    files: {
+      '/hooks.ts': `${SEGMENT}\nexport function useSegment() {\n  return segment;\n}`,
+      '/track.ts': `import { useSegment } from './hooks';\nexport function trackEvent(name: string, properties: object) {\n  const { track } = useSegment();\n  track(name, { ...properties, currency: 'USD' });\n}`,
+    },
+    findings: [['missing-required-property', 3, 31, 3, 49, "Missing required property 'total' of event 'Order Completed'."]],
+    wrapper: { name: 'trackEvent', kind: 'track', event: 'arg 0', properties: 'arg 1', adds: ['currency'], maps: 'track' },
   },
   {
     name: "the team's service under an SDK-like name: this.analytics.track(name, userId, props)",
@@ -121,6 +174,21 @@ const cases: WrapperCase[] = [
     code: `${SDK}\nexport function useAnalytics() {\n  return { track: (name: string) => analytics.track(\`app.\${name}\`) };\n}\nconst { track } = useAnalytics();\ntrack('Signed Up');\ntrack('Signed Upp');`,
     findings: [["unknown-event", 7, 7, 7, 19, "Event 'app.Signed Upp' is not in the tracking plan. Did you mean 'app.Signed Up'?"]],
     wrapper: { name: 'useAnalytics.track', kind: 'track', event: 'arg 0', properties: '—', prefix: 'app.', maps: 'analytics.track' },
+  },
+  {
+    name: 'a facade that prefixes every name: rudder.track(`app.${name}`, props), on an object named like the SDK',
+    plan: `events:\n  app.Signed Up:\n    properties:\n      method: { type: string }\n`,
+    code: `import { Analytics } from './facade';\nAnalytics.track('Signed Up', { method: 'email' });\nAnalytics.track('Signed Upp');\nAnalytics.track('Signed Up', { method: 1 });`,
+    files: {
+      '/node_modules/@rudderstack/analytics-js/package.json': JSON.stringify({ name: '@rudderstack/analytics-js', types: 'index.d.ts' }),
+      '/node_modules/@rudderstack/analytics-js/index.d.ts': `export declare class RudderAnalytics {\n  track(event: string, properties?: object): void;\n}`,
+      '/facade.ts': `import { RudderAnalytics } from '@rudderstack/analytics-js';\nconst rudder = new RudderAnalytics();\nexport const Analytics = {\n  track(name: string, props?: Record<string, unknown>) {\n    rudder.track(\`app.\${name}\`, props);\n  },\n};`,
+    },
+    findings: [
+      ['unknown-event', 3, 17, 3, 29, "Event 'app.Signed Upp' is not in the tracking plan. Did you mean 'app.Signed Up'?"],
+      ['property-type', 4, 40, 4, 41, "Property 'method' of event 'app.Signed Up' should be string, but the value is 1."],
+    ],
+    wrapper: { name: 'Analytics.track', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'app.', maps: 'rudder.track' },
   },
   {
     name: 'rest arguments: (...args) => analytics.track(...args)',
@@ -139,6 +207,16 @@ const cases: WrapperCase[] = [
     wrapper: { name: 'trackApp', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'app.', maps: 'analytics.track' },
   },
   {
+    name: 'template suffix, and a template with both a prefix and a suffix',
+    plan: `events:\n  Button Clicked: {}\n  app.Checkout.v2: {}\n`,
+    code: `${SDK}\nfunction clicked(name: string) {\n  analytics.track(\`\${name} Clicked\`);\n}\nfunction versioned(name: string) {\n  analytics.track(\`app.\${name}.v2\`);\n}\nclicked('Button');\nclicked('Link');\nversioned('Checkout');\nversioned('Cart');`,
+    findings: [
+      ['unknown-event', 9, 9, 9, 15, "Event 'Link Clicked' is not in the tracking plan."],
+      ['unknown-event', 11, 11, 11, 17, "Event 'app.Cart.v2' is not in the tracking plan."],
+    ],
+    wrapper: { name: 'clicked', kind: 'track', event: 'arg 0', properties: '—', suffix: ' Clicked', maps: 'analytics.track' },
+  },
+  {
     name: "concatenation with a constant prefix and a suffix, through a const",
     plan: `events:\n  web:Signed Up!: {}\n`,
     code: `${SDK}\nconst PREFIX = 'web:';\nfunction shout(name: string) {\n  const full = PREFIX + name + '!';\n  analytics.track(full);\n}\nshout('Signed Up');\nshout('Signed Upp');`,
@@ -151,6 +229,31 @@ const cases: WrapperCase[] = [
     code: `${SDK}\nfunction trackEvent(name: string, properties?: object) {\n  analytics.track(name, properties);\n}\nfunction trackCheckout(step: string, properties?: object) {\n  trackEvent(\`Checkout \${step}\`, properties);\n}\ntrackCheckout('Completed');\ntrackCheckout('Started');`,
     findings: [['unknown-event', 8, 15, 8, 26, "Event 'Checkout Completed' is not in the tracking plan."]],
     wrapper: { name: 'trackCheckout', kind: 'track', event: 'arg 0', properties: 'arg 1', prefix: 'Checkout ', maps: 'trackEvent → analytics.track' },
+  },
+  {
+    // w2 is met first and remembered: w6, which reaches the SDK through five wrappers, must still not become one.
+    name: `a chain followed ${MAX_CHAIN_DEPTH} wrappers deep, not deeper, whichever wrapper is called first`,
+    code: `import { w2, w5, w6 } from './chain';\nw2('Nope2');\nw6('Nope6');\nw5('Nope5');`,
+    files: {
+      '/chain.ts': `${SDK}\nexport function w1(n: string) { analytics.track(n); }\n${[2, 3, 4, 5, 6].map((i) => `export function w${i}(n: string) { w${i - 1}(n); }`).join('\n')}`,
+    },
+    findings: [
+      ['unknown-event', 2, 4, 2, 11, "Event 'Nope2' is not in the tracking plan."],
+      ['unknown-event', 4, 4, 4, 11, "Event 'Nope5' is not in the tracking plan."],
+    ],
+    // w6 is no wrapper: its call of w5 is reported, once, where the name is passed on.
+    elsewhere: { '/chain.ts': [['dynamic-event-name', 7, 36, 7, 37, DYNAMIC]] },
+    wrapper: { name: 'w5', kind: 'track', event: 'arg 0', properties: '—', maps: 'w4 → w3 → w2 → w1 → analytics.track' },
+  },
+  {
+    name: 'properties through a chain: each level adds its fields, the call site answers for the rest',
+    code: `${SDK}\nfunction trackEvent(name: string, properties: object) {\n  analytics.track(name, { ...properties, currency: 'USD' });\n}\nfunction trackOrder(name: string, properties: object) {\n  trackEvent(name, { total: 0, ...properties });\n}\ntrackOrder('Order Completed', {});\ntrackOrder('Order Completed', { order_id: 1, coupon: 'x', extra: true });`,
+    findings: [
+      ['missing-required-property', 8, 31, 8, 33, "Missing required property 'order_id' of event 'Order Completed'."],
+      ['property-type', 9, 43, 9, 44, "Property 'order_id' of event 'Order Completed' should be string, but the value is 1."],
+      ['unknown-property', 9, 59, 9, 64, "Property 'extra' is not in the tracking plan for event 'Order Completed'."],
+    ],
+    wrapper: { name: 'trackOrder', kind: 'track', event: 'arg 0', properties: 'arg 1', adds: ['currency', 'total'], maps: 'trackEvent → analytics.track' },
   },
   {
     name: 'spread merge: fields the wrapper adds count as present',
@@ -195,6 +298,15 @@ const cases: WrapperCase[] = [
     plan: `wrappers:\n  ignore: [trackEvent]\nevents:\n  Signed Up: {}\n`,
     code: `${SDK}\nfunction trackEvent(name: string) {\n  analytics.track(name);\n}\ntrackEvent('Nope');`,
     findings: [['dynamic-event-name', 3, 19, 3, 23, DYNAMIC]],
+  },
+  {
+    name: 'a wrapper disabled by the name the listing gives it: AnalyticsService.track, not the other track',
+    plan: `wrappers:\n  ignore: [AnalyticsService.track]\nevents:\n  Signed Up: {}\n`,
+    code: `${SDK}\nclass AnalyticsService {\n  track(name: string) {\n    analytics.track(name);\n  }\n}\nconst tracker = {\n  track(name: string) {\n    analytics.track(name);\n  },\n};\nnew AnalyticsService().track('Nope');\ntracker.track('Nope');`,
+    findings: [
+      ['dynamic-event-name', 4, 21, 4, 25, DYNAMIC],
+      ['unknown-event', 13, 15, 13, 21, "Event 'Nope' is not in the tracking plan."],
+    ],
   },
   {
     name: 'inference turned off in the plan',

@@ -67,6 +67,11 @@ describe('completion', () => {
     assert.equal(apply(text, item), `analytics.track('Order Completed', { order_id: '\${1}', total: \${2:0}, currency: \${3|'USD','EUR'|} });`);
   });
 
+  test('a name inside the Node message object: only the name, the properties are a field of the message', async () => {
+    const { text, items } = await complete(`analytics.track({ userId: 'u1', event: '|' });`);
+    assert.equal(apply(text, items.find((i) => i.label === 'Order Completed')!), `analytics.track({ userId: 'u1', event: 'Order Completed' });`);
+  });
+
   test('an empty argument list offers the names too, quoted', async () => {
     const { text, items } = await complete(`analytics.track(|)`);
     assert.equal(apply(text, items.find((i) => i.label === 'Wishlist Shared')!), `analytics.track('Wishlist Shared')`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspTestClient, applyEdits, cursor } from '../helpers/lspClient';
 
 /**
@@ -85,6 +85,74 @@ describe('wrappers in the editor', () => {
     assert.deepEqual(items.map((i) => i.label), ['method']);
   });
 
+  /** Wrapper shapes defined in the open file itself: a redux action taking { key, properties }, a service taking a user id between name and properties, a wrapper without properties, a wrapper adding the currency, and a hook returning its tracker. */
+  const SHAPES = [
+    `export const trackEvent = ({ key, properties }: { key: string; properties?: Record<string, unknown> }) => (dispatch: (action: unknown) => void) => {`,
+    `  analytics.track(key, properties);`,
+    `  dispatch({ type: 'tracked' });`,
+    `};`,
+    `export class AnalyticsService {`,
+    `  track(name: string, userId: string, props?: Record<string, unknown>) {`,
+    `    analytics.track(name, { ...props, user_id: userId });`,
+    `  }`,
+    `}`,
+    `export function shout(name: string) {`,
+    `  analytics.track(name);`,
+    `}`,
+    `export function trackOrder(name: string, properties?: Record<string, unknown>) {`,
+    `  analytics.track(name, { ...properties, currency: 'USD' });`,
+    `}`,
+    `export function useTrack() {`,
+    `  return (event: string, properties?: Record<string, unknown>) => analytics.track(event, properties);`,
+    `}`,
+    `declare const dispatch: (action: unknown) => void;`,
+    `declare const service: AnalyticsService;`,
+    `const track = useTrack();`,
+    ``,
+  ].join('\n');
+
+  test('completion of a name at wrapper calls: required properties follow only where the wrapper takes them next, without those it adds', async () => {
+    const completed = async (call: string, label = 'Order Completed') => {
+      const { text, items } = await complete(`${SHAPES}${call}`);
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `${label} offered at ${call}`);
+      return applyEdits(text, [item.textEdit as never]).slice(SHAPES.length);
+    };
+    // The name is a field of the action's object argument: its properties are another field, not an argument.
+    assert.equal(await completed(`dispatch(trackEvent({ key: '|' }));`), `dispatch(trackEvent({ key: 'Order Completed' }));`);
+    // The argument after the name is the user id.
+    assert.equal(await completed(`service.track('|', 'u1');`), `service.track('Order Completed', 'u1');`);
+    assert.equal(await completed(`shout('|');`), `shout('Order Completed');`);
+    assert.equal(await completed(`trackOrder('|');`), `trackOrder('Order Completed', { order_id: '\${1}', total: \${2:0} });`);
+    assert.equal(await completed(`track('|');`), `track('Order Completed', { order_id: '\${1}', total: \${2:0}, currency: \${3|'USD','EUR'|} });`);
+    const keys = await complete(`${SHAPES}trackOrder('Order Completed', { | });`);
+    assert.deepEqual(keys.items.map((i) => i.label), ['order_id', 'total']);
+  });
+
+  test('at a redux action and a service method: diagnostics, quick fix, hover and definition as at a direct call', async () => {
+    const code = `${SHAPES}dispatch(trackEvent({ key: 'Order Complete', properties: { order_id: 'o1', total: 1, currency: 'USD' } }));\nservice.track('Signed Up', 'u1', { method: 'sso' });\n`;
+    const line = SHAPES.split('\n').length - 1;
+    const file = open(code);
+    const diagnostics = await client.waitForDiagnostics(file, (d) => d.length === 2);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range, d.message]),
+      [
+        ['unknown-event', range(line, 27, 43), "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"],
+        ['property-value', range(line + 1, 43, 48), 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+      ],
+    );
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
+    assert.equal(actions[0].title, "Change to 'Order Completed'");
+    assert.ok(applyEdits(code, actions[0].edit!.changes![client.uri(file)]).includes(`dispatch(trackEvent({ key: 'Order Completed', properties:`));
+    const position = { line: line + 1, character: 20 };
+    const hovered = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri(file) }, position });
+    const value = (hovered?.contents as { value: string }).value;
+    assert.match(value, /^Event \*\*Signed Up\*\*/);
+    assert.ok(value.endsWith(`Sent through the wrapper \`AnalyticsService.track\` (${file}:6), inferred: it calls \`analytics.track\`.`), value);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri(file) }, position });
+    assert.deepEqual(locations, [{ uri: client.uri('tracking-plan.yaml'), range: range(12, 2, 11) }]);
+  });
+
   async function hover(source: string): Promise<Hover | null> {
     const { text, position } = cursor(source);
     const file = open(text);
@@ -97,6 +165,10 @@ describe('wrappers in the editor', () => {
     assert.match(value, /^Event \*\*Signed Up\*\*/);
     assert.ok(value.endsWith('\n\n---\n\nSent through the wrapper `trackEvent` (src/analytics/track.ts:1), inferred: it calls `analytics.track`.'), value);
     assert.deepEqual(plain?.range, range(1, 11, 22));
+    const chained = await hover(`import { trackCheckout } from './analytics/steps';\ntrackCheckout('Comp|leted');`);
+    assert.ok(
+      (chained?.contents as { value: string }).value.endsWith('Sent through the wrapper `trackCheckout` (src/analytics/steps.ts:3), inferred: it calls `trackEvent` → `analytics.track`, which adds the prefix `Checkout `.'),
+    );
     const prefixed = await hover(`${IMPORTS}trackWeb('Checkout |Started');`);
     assert.ok((prefixed?.contents as { value: string }).value.startsWith('Event **web.Checkout Started**'));
     assert.ok((prefixed?.contents as { value: string }).value.endsWith('Sent through the wrapper `trackWeb` (src/analytics/track.ts:5), inferred: it calls `analytics.track`, which adds the prefix `web.`.'));
@@ -133,6 +205,17 @@ describe('wrappers in the editor', () => {
     assert.deepEqual(locations, [{ uri: client.uri('tracking-plan.yaml'), range: range(12, 2, 11) }]);
   });
 
+  test('definition and references from a name at a prefixing wrapper call: the prefixed plan entry and its call sites', async () => {
+    const file = open(`${IMPORTS}trackWeb('Checkout Started');\n`);
+    await client.waitForDiagnostics(file);
+    const position = { line: 1, character: 12 };
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri(file) }, position });
+    assert.deepEqual(definition, [{ uri: client.uri('tracking-plan.yaml'), range: range(17, 2, 22) }]);
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri(file) }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(references.slice(0, 1), definition);
+    assert.ok(references.some((l) => l.uri === client.uri(file) && l.range.start.line === 1 && l.range.start.character === 9), JSON.stringify(references));
+  });
+
   test('find references from the plan: call sites through wrappers and hooks', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri: client.uri('tracking-plan.yaml') },
@@ -141,6 +224,36 @@ describe('wrappers in the editor', () => {
     });
     const closed = locations.filter((l) => !path.basename(l.uri).startsWith('w-'));
     assert.deepEqual(closed, [{ uri: client.uri('src/pages/signup.ts'), range: range(4, 8, 19) }]);
+  });
+
+  test("a typed wrapper's own forwarding call is no call site: references and code lenses count its callers", async () => {
+    // The parameter's type allows 'Checkout Completed', but this file only sends 'Signed Up'.
+    const file = open(`export function typed(name: 'Checkout Completed' | 'Signed Up') {\n  analytics.track(name);\n}\ntyped('Signed Up');\n`);
+    await client.waitForDiagnostics(file);
+    const inFile = async (line: number) => {
+      const locations = await client.request<Location[]>('textDocument/references', {
+        textDocument: { uri: client.uri('tracking-plan.yaml') },
+        position: { line, character: 4 },
+        context: { includeDeclaration: false },
+      });
+      return { count: locations.length, here: locations.filter((l) => l.uri === client.uri(file)).map((l) => l.range) };
+    };
+    const checkoutCompleted = await inFile(19);
+    assert.deepEqual(checkoutCompleted.here, []);
+    assert.deepEqual((await inFile(12)).here, [range(3, 6, 17)]);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('tracking-plan.yaml') } });
+    assert.equal(lenses.find((l) => l.range.start.line === 19)?.command?.title, `${checkoutCompleted.count} call site${checkoutCompleted.count === 1 ? '' : 's'}`);
+  });
+
+  test('rename from the plan through a prefixing wrapper: the literal and the constant at its calls, without the prefix', async () => {
+    const file = open(`import { trackWeb } from './analytics';\nconst STEP = 'Checkout Started';\ntrackWeb(STEP);\ntrackWeb("Checkout Started");\n`);
+    await client.waitForDiagnostics(file);
+    const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri: client.uri('tracking-plan.yaml') }, position: { line: 17, character: 4 }, newName: 'web.Checkout Begun' });
+    assert.deepEqual(edit?.changes?.[client.uri(file)], [
+      { range: range(1, 13, 31), newText: "'Checkout Begun'" },
+      { range: range(3, 9, 27), newText: '"Checkout Begun"' },
+    ]);
+    assert.deepEqual(edit?.changes?.[client.uri('tracking-plan.yaml')], [{ range: range(17, 2, 22), newText: 'web.Checkout Begun' }]);
   });
 
   test('code lens on the plan counts calls through wrappers, as references finds them', async () => {

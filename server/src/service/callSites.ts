@@ -8,7 +8,7 @@ import type { AnalysisWorkspace } from './analysisWorkspace';
 export type CallSite = NameSite;
 
 export interface WorkspaceNameSites {
-  /** Every static name's sites, by `kind:name` (`track:Order Completed`). */
+  /** Every static name's sites, by `kind:name` (`track:Order Completed`); not the forwarding calls inside wrappers. */
   index: Map<string, CallSite[]>;
   /** Calls whose names cannot be resolved. */
   dynamic: DynamicNameSite[];
@@ -32,6 +32,8 @@ export function workspaceNameSites(workspace: AnalysisWorkspace): WorkspaceNameS
   const { sites, dynamic } = collectNameSites(files, program.getTypeChecker());
   const index = new Map<string, CallSite[]>();
   for (const site of sites) {
+    // A wrapper's own forwarding call is no call site: its callers are (as in the coverage report).
+    if (site.forwarding) continue;
     const key = siteKey(site.kind, site.name.value);
     const list = index.get(key) ?? [];
     list.push(site);

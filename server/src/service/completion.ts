@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { resolveNames } from '../core/analysis/names';
 import { describeSchema } from '../core/plan/jsonSchema';
-import type { PlanEntry, TrackingPlan } from '../core/plan/model';
+import type { ArgumentRef, PlanEntry, TrackingPlan } from '../core/plan/model';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callAtPosition, cursorContext, type CursorContext } from './cursor';
 import { entryMarkdown, propertyMarkdown } from './planMarkdown';
@@ -51,6 +51,9 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
   if (!entries) return [];
   const quote = context.kind === 'name' && context.literal ? sourceFile.text.charAt(context.literal.getStart(sourceFile)) : preferredQuote(sourceFile);
   const hasProperties = context.call.properties !== undefined;
+  const propertiesFollow = propertiesFollowName(context);
+  // Keys a wrapper adds itself are present at every call of it: the call site does not write them.
+  const provided = new Set(context.call.provided?.keys);
   const items: CompletionItem[] = [];
   for (const entry of entries.values()) {
     // Through a wrapper that adds a prefix or suffix, the call site writes the name without them.
@@ -64,8 +67,8 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
       sortText: `${entry.deprecated ? '1' : '0'}${written}`,
     };
     if (entry.deprecated) item.tags = [CompletionItemTag.Deprecated];
-    const required = entry.required.filter((key) => entry.properties?.[key]);
-    const withProperties = !hasProperties && required.length > 0 && context.call.kind !== 'page';
+    const required = entry.required.filter((key) => entry.properties?.[key] && !provided.has(key));
+    const withProperties = !hasProperties && propertiesFollow && required.length > 0 && context.call.kind !== 'page';
     if (context.kind === 'name' && context.literal && !withProperties) {
       // Only the text inside the quotes changes; the quote the user typed stays.
       item.textEdit = { range: rangeFromOffsets(sourceFile, context.start, context.end), newText: escapeInQuote(written, quote) };
@@ -86,10 +89,26 @@ function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: '
   return items;
 }
 
+/**
+ * Whether required properties can follow a completed name as the next argument: the name is an argument
+ * of the call itself and the properties are the one after it. Not so for a name in an object
+ * (`trackEvent({ key })`, `track({ event })`), for `service.track(name, userId, props)`, or for a wrapper
+ * that takes no properties.
+ */
+function propertiesFollowName(context: Extract<CursorContext, { kind: 'name' | 'emptyArguments' }>): boolean {
+  const { call } = context;
+  const wrapper = call.wrapper;
+  const properties: ArgumentRef | undefined = wrapper ? (wrapper.forwardAll ? { arg: 1 } : wrapper.properties) : (call.declared?.properties ?? { arg: 1 });
+  if (!properties || properties.field !== undefined) return false;
+  const nameIndex = context.kind === 'emptyArguments' ? 0 : call.node.arguments.findIndex((a) => a === context.literal);
+  return nameIndex >= 0 && properties.arg === nameIndex + 1;
+}
+
 function keyItems(plan: TrackingPlan, entry: PlanEntry, context: Extract<CursorContext, { kind: 'propertyKey' }>, sourceFile: ts.SourceFile): CompletionItem[] {
   const planned = propertiesAt(plan, entry, context.path);
   if (!planned) return [];
-  const present = new Set<string>();
+  // Keys a wrapper adds to the properties are present already.
+  const present = new Set<string>(context.path.length === 0 ? context.call.provided?.keys : []);
   for (const element of context.object.properties) {
     if (element.name && element.getStart(sourceFile) !== context.start) {
       const name = ts.isIdentifier(element.name) || ts.isStringLiteral(element.name) ? element.name.text : undefined;

@@ -11,6 +11,7 @@ import { RULES } from '../core/rules';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callSiteCounts, callSiteIndex, siteKey } from './callSites';
 import { callAt } from './cursor';
+import { withoutAffixes } from './planLookup';
 import { offsetAt } from './positions';
 import { quoted } from './snippets';
 import { stringify } from 'yaml';
@@ -145,14 +146,17 @@ export function doRename(workspace: AnalysisWorkspace, fileName: string, positio
     add(planFile, { range, newText });
   }
   for (const site of callSiteIndex(workspace).get(siteKey(target.kind, target.entry.name)) ?? []) {
-    if (site.name.isLiteral) {
+    // Through a wrapper that adds a prefix or suffix, the call site writes the name without them.
+    const written = withoutAffixes(newName, site.prefix, site.suffix);
+    if (written === undefined) continue;
+    if (site.name.isLiteral || ((site.prefix || site.suffix) && ts.isStringLiteralLike(site.name.node))) {
       const sourceFile = workspace.sourceFile(site.file);
       const quote = sourceFile?.text.charAt(offsetAt(sourceFile, site.range.start)) ?? "'";
-      add(site.file, { range: site.range, newText: quoted(newName, quote) });
+      add(site.file, { range: site.range, newText: quoted(written, quote) });
     } else if (site.name.origin) {
       const originFile = workspace.sourceFile(site.name.origin.file);
       const quote = originFile?.text.charAt(offsetAt(originFile, site.name.origin.range.start)) ?? "'";
-      add(site.name.origin.file, { range: site.name.origin.range, newText: quoted(newName, quote) });
+      add(site.name.origin.file, { range: site.name.origin.range, newText: quoted(written, quote) });
     }
   }
   return { changes };

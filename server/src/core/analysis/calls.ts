@@ -147,14 +147,18 @@ function isKnownReceiver(receiver: ts.Expression): boolean {
 
 /**
  * `const { track } = useAnalytics(); track('A')`: a method taken out of the SDK (or a hook returning it)
- * by destructuring. The receiver is judged like a method call's: by name, or by the SDK's declarations.
+ * by destructuring; `const track = useTrack(); track('A')`: a variable named after the SDK method a hook
+ * returns. The receiver is judged like a method call's: by name, or by the SDK's declarations.
  */
 function destructuredSdkMethod(callee: ts.Identifier, node: ts.CallExpression, checker: ts.TypeChecker): CallKind | undefined {
   if (!SDK_METHODS.has(callee.text as CallKind)) return undefined;
   const symbol = checker.getSymbolAtLocation(callee);
   const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) return undefined;
-  const method = declaration.propertyName ? staticPropertyName(declaration.propertyName) : callee.text;
+  if (!symbol || !declaration) return undefined;
+  const destructured = ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent);
+  const held = ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && declaration.initializer !== undefined;
+  if (!destructured && !held) return undefined;
+  const method = destructured ? (declaration.propertyName ? staticPropertyName(declaration.propertyName) : callee.text) : callee.text;
   if (method !== callee.text) return undefined;
   // What the binding's type was made from (cheaper than resolving the call against its arguments).
   const targets = checker
@@ -164,9 +168,72 @@ function destructuredSdkMethod(callee: ts.Identifier, node: ts.CallExpression, c
     .filter((d): d is ts.SignatureDeclaration => d !== undefined && !ts.isJSDocSignature(d));
   // The team's own function behind the hook is a wrapper, if anything: wrapper inference reads it.
   if (targets.some((d) => (d as ts.FunctionLikeDeclaration).body !== undefined)) return undefined;
-  const variable = declaration.parent.parent;
-  if (ts.isVariableDeclaration(variable) && variable.initializer && isKnownReceiver(variable.initializer)) return method as CallKind;
+  if (destructured) {
+    const variable = declaration.parent.parent;
+    if (ts.isVariableDeclaration(variable) && variable.initializer && (isKnownReceiver(variable.initializer) || hookReturnsSdk(variable.initializer, method, checker))) return method as CallKind;
+  } else if (held) {
+    const initializer = declaration.initializer!;
+    if (isSdkMethod(initializer, method) || (hookReturns(initializer, checker)?.every((r) => isSdkMethod(r, method)) ?? false)) return method as CallKind;
+  }
   return targets.length > 0 && targets.every((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName)) ? (method as CallKind) : undefined;
+}
+
+/**
+ * Whether a hook hands out the SDK, by name, for its `method` to be destructured: every value it returns
+ * is the SDK (`return segment`) or an object whose `method` is the SDK's (`return { track: segment.track }`).
+ */
+function hookReturnsSdk(initializer: ts.Expression, method: string, checker: ts.TypeChecker): boolean {
+  const returned = hookReturns(initializer, checker);
+  return (
+    returned?.every((value) => {
+      const node = skipOuter(value);
+      if (!ts.isObjectLiteralExpression(node)) return isKnownReceiver(node);
+      const field = objectLiteralField(node, method);
+      if (!field || !ts.isIdentifier(field) || !ts.isShorthandPropertyAssignment(field.parent)) return field !== undefined && isSdkMethod(field, method);
+      // `const track = segment.track; return { track }`, inside the hook.
+      const held = checker.getShorthandAssignmentValueSymbol(field.parent)?.valueDeclaration;
+      return held !== undefined && ts.isVariableDeclaration(held) && held.initializer !== undefined && isSdkMethod(held.initializer, method);
+    }) ?? false
+  );
+}
+
+/** `segment.track`, `analytics.track.bind(analytics)`: the SDK's `method`, recognised by its receiver's name. */
+function isSdkMethod(expression: ts.Expression, method: string): boolean {
+  let node = skipOuter(expression);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') node = skipOuter(node.expression.expression);
+  return ts.isPropertyAccessExpression(node) && node.name.text === method && isKnownReceiver(node.expression);
+}
+
+/**
+ * What a function of the project returns when an initializer calls it (`useTracking()`): the expressions
+ * of its return statements (not those of functions inside it), or its arrow body. Undefined when it is not
+ * a function with a body, or when it may return nothing.
+ */
+function hookReturns(initializer: ts.Expression, checker: ts.TypeChecker): ts.Expression[] | undefined {
+  const call = skipOuter(initializer);
+  if (!ts.isCallExpression(call)) return undefined;
+  const callee = skipOuter(call.expression);
+  const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
+  let symbol = nameNode && checker.getSymbolAtLocation(nameNode);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  let fn: ts.Node | undefined = symbol?.valueDeclaration;
+  if (fn && (ts.isVariableDeclaration(fn) || ts.isPropertyAssignment(fn)) && fn.initializer) fn = skipOuter(fn.initializer);
+  if (!fn || !(ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const returned: ts.Expression[] = [];
+  let bare = false;
+  const stack: ts.Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returned.push(node.expression);
+      else bare = true;
+    }
+    ts.forEachChild(node, (child) => {
+      if (!ts.isFunctionLike(child) && !ts.isClassLike(child)) stack.push(child);
+    });
+  }
+  return returned.length && !bare ? returned : undefined;
 }
 
 function isDeclaredBySdk(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: ts.TypeChecker): boolean {

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { isGeneratedClient } from './generated';
+import { skipOuter } from './syntax';
 import { callableNames, isFunctionNode, type FunctionNode } from './wrapperNames';
 
 /**
@@ -253,7 +254,9 @@ function collectAlias(node: ts.Node, aliases: [string, string][]): void {
   if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
     aliases.push([node.name.text, node.initializer.text]);
   } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-    const original = calleeName(node.initializer);
+    // `const send = trackEvent`, and `const track = useTrack()`: what a hook returns, called by the variable's name.
+    const initializer = skipOuter(node.initializer);
+    const original = calleeName(ts.isCallExpression(initializer) ? initializer.expression : initializer);
     if (original !== undefined) aliases.push([node.name.text, original]);
   } else if ((ts.isBindingElement(node) || ts.isImportSpecifier(node) || ts.isExportSpecifier(node)) && node.propertyName && ts.isIdentifier(node.name)) {
     const original = node.propertyName;

@@ -15,6 +15,8 @@ export interface Holder {
   node: ts.Node;
   /** A call the function is passed through on its way to the holder: `useCallback(fn, [])`. */
   through?: ts.CallExpression;
+  /** The function that returns it (`return (name) => …` in `useTrack`): called by that function's names (`const track = useTrack()`). */
+  returnedBy?: FunctionNode;
 }
 
 /** Climbs from a function expression (or object literal) through parentheses, casts and one wrapping call to what names it. */
@@ -46,7 +48,21 @@ export function holderOf(node: ts.Node): Holder | undefined {
       return name === undefined ? undefined : { name, node: parent, through };
     }
     if (ts.isExportAssignment(parent)) return { name: 'default', node: parent, through };
+    if (isFunctionNode(node) && (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === current))) {
+      const returnedBy = ts.isReturnStatement(parent) ? enclosingFunction(parent) : parent;
+      const names = returnedBy ? callableNames(returnedBy) : [];
+      const name = names.find((n) => n !== 'default') ?? names[0];
+      return name === undefined ? undefined : { name, node: parent, through, returnedBy };
+    }
     return undefined;
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (isFunctionNode(current)) return current;
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current)) return undefined;
   }
   return undefined;
 }
@@ -68,7 +84,8 @@ export function callableNames(fn: FunctionNode): string[] {
   } else {
     if (ts.isFunctionExpression(fn) && fn.name) names.push(fn.name.text);
     const holder = holderOf(fn);
-    if (holder) names.push(holder.name);
+    if (holder?.returnedBy) names.push(...callableNames(holder.returnedBy));
+    else if (holder) names.push(holder.name);
   }
   return names;
 }
@@ -85,7 +102,10 @@ export function displayName(fn: FunctionNode): { name: string; shortName: string
 
 function containerName(fn: FunctionNode, depth = 0): string | undefined {
   if (depth > 4) return undefined;
-  const holderNode = ts.isMethodDeclaration(fn) ? fn : holderOf(fn)?.node;
+  const holder = ts.isMethodDeclaration(fn) ? undefined : holderOf(fn);
+  // A function a hook returns is named after the hook, in the hook's container.
+  if (holder?.returnedBy) return containerName(holder.returnedBy, depth + 1);
+  const holderNode = ts.isMethodDeclaration(fn) ? fn : holder?.node;
   const parent = holderNode?.parent;
   if (parent && ts.isClassLike(parent)) return parent.name?.text ?? 'default';
   if (parent && ts.isObjectLiteralExpression(parent)) return objectName(parent, depth + 1);

@@ -7,7 +7,10 @@ import { calleeName, candidateNames, isWrapperSource, mentionsParameter, namesTe
 import { DEFAULT_WRAPPER_SETTINGS, isIgnored, type WrapperInfo, type WrapperKind, type WrapperSettings } from './wrapperModel';
 import { callableNames, displayName, holderOf, isFunctionNode, type FunctionNode } from './wrapperNames';
 
-/** How many wrappers deep a chain is followed (a wrapper calling a wrapper calling … the SDK). */
+/**
+ * How many wrappers a chain may pass through between a wrapper and the SDK call (its `chain`): a wrapper
+ * calling a wrapper calling … the SDK. A longer chain makes no wrapper, whichever wrapper is met first.
+ */
 export const MAX_CHAIN_DEPTH = 4;
 /** How many enclosing functions a forwarding call looks through for the parameter it forwards. */
 const MAX_ENCLOSING = 4;
@@ -40,6 +43,12 @@ export class WrapperInference {
   private readonly inProgress = new Set<FunctionNode>();
   /** Set while inferring when a cycle or the depth limit cut a chain short: negative results are then not remembered. */
   private incomplete = false;
+  /**
+   * Set while inferring when the depth limit cut a chain short: then no result is remembered, negative or
+   * positive (a cut can make a function forward through a later call than the one it forwards through
+   * when inferred on its own), so what a function is never depends on which call was met first.
+   */
+  private cut = false;
   private readonly patterns: CalleePattern[];
   readonly seeds: Set<string>;
   readonly candidates: Set<string>;
@@ -156,10 +165,13 @@ export class WrapperInference {
     if (cached !== undefined) return cached ?? undefined;
     if (this.inProgress.has(fn) || depth > MAX_CHAIN_DEPTH) {
       this.incomplete = true;
+      this.cut ||= depth > MAX_CHAIN_DEPTH;
       return undefined;
     }
     const outerIncomplete = this.incomplete;
+    const outerCut = this.cut;
     this.incomplete = false;
+    this.cut = false;
     this.inProgress.add(fn);
     let result: WrapperInfo | undefined;
     try {
@@ -170,8 +182,9 @@ export class WrapperInference {
     } finally {
       this.inProgress.delete(fn);
     }
-    if (result || !this.incomplete) this.memo.set(fn, result ?? null);
+    if (!this.cut && (result || !this.incomplete)) this.memo.set(fn, result ?? null);
     this.incomplete ||= outerIncomplete;
+    this.cut ||= outerCut;
     return result;
   }
 
@@ -255,6 +268,8 @@ export class WrapperInference {
     if (!call && this.isCandidateCall(node)) {
       const callee = this.calledFunction(node);
       inner = callee && callee !== fn ? this.infer(callee, depth + 1) : undefined;
+      // The inner wrapper was found (maybe remembered from an earlier call); through it, this one is one level deeper.
+      if (inner && inner.chain.length >= MAX_CHAIN_DEPTH) inner = undefined;
       if (inner) call = applyWrapper(node, inner, this.checker);
     }
     if (!call || !isWrapperKind(call.kind)) return undefined;

@@ -16,6 +16,9 @@ export interface NameSite {
    * union) are what the wrapper may send, not what any caller sends.
    */
   forwarding: boolean;
+  /** What the call adds around the name as written (a prefixing wrapper's `web.`): `name.value` includes them. */
+  prefix: string;
+  suffix: string;
 }
 
 /** A call whose name the type checker cannot narrow to fixed strings. */
@@ -49,7 +52,7 @@ export function collectNameSites(files: Iterable<FileCalls>, checker: ts.TypeChe
         if (!call.forwardedBy) dynamic.push({ file, kind: call.kind, range: rangeOfNode(names.node, sourceFile), typeText: names.typeText });
         continue;
       }
-      for (const name of names.names) sites.push({ file, kind: call.kind, name, range: rangeOfNode(name.node, sourceFile), forwarding: !!call.forwardedBy });
+      for (const name of names.names) sites.push({ file, kind: call.kind, name, range: rangeOfNode(name.node, sourceFile), forwarding: !!call.forwardedBy, prefix: call.prefix, suffix: call.suffix });
     }
   }
   return { sites, dynamic };
