@@ -77,6 +77,12 @@ describe('checking the closed files of a folder (the language server runs it in 
     assert.deepEqual(third.findings, first.findings);
   });
 
+  test("call-site counts leave out a typed wrapper's forwarding call: its callers are the call sites", async () => {
+    const root = folder({ 'src/typed.ts': `export function typed(name: 'Order Completed' | 'Signed Up') {\n  analytics.track(name, { method: 'email' });\n}\ntyped('Signed Up');\n` });
+    const { result } = await run(new ClosedFileSession(root, nodeWorkspaceHost), root, request(root));
+    assert.deepEqual(result?.siteCounts.map(([f, counts]) => [path.relative(root, f), counts]), [['src/typed.ts', [['track:Signed Up', 1]]]]);
+  });
+
   test('files changed, created and deleted on disk since the last check are read again', async () => {
     const root = folder({ 'src/a.ts': `analytics.track('Signed Up', { method: 'email' });\n`, 'src/b.ts': `analytics.track('Nope', {});\n` });
     const session = new ClosedFileSession(root, nodeWorkspaceHost);

@@ -75,7 +75,9 @@ export class ClosedFileSession {
         if (sourceFile) {
           findings.set(file, checkSourceFile({ plan, sourceFile, checker, program, severities: request.severities }));
           const { sites } = collectNameSites([{ sourceFile, calls: findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers) }], checker);
-          if (sites.length) siteCounts.push([file, countByKey(sites.map((site) => siteKey(site.kind, site.name.value)))]);
+          // As the editor's own index counts them: a wrapper's forwarding call is no call site, its callers are.
+          const keys = sites.filter((site) => !site.forwarding).map((site) => siteKey(site.kind, site.name.value));
+          if (keys.length) siteCounts.push([file, countByKey(keys)]);
         }
         batch.push([file, findings.get(file) ?? []]);
         if (batch.length === BATCH_FILES || i === closed.length - 1) {
