@@ -135,6 +135,10 @@ function printTable(results: SizeResult[], machine: Record<string, unknown>): vo
     console.log(`| edit → diagnostics (${l.edits} edits), median / p95 | ${ms(l.editToDiagnosticsMs.median)} / ${ms(l.editToDiagnosticsMs.p95)} |`);
     console.log(`| completion, median / p95 | ${ms(l.completionMs.median)} / ${ms(l.completionMs.p95)} |`);
     console.log(`| hover, median / p95 | ${ms(l.hoverMs.median)} / ${ms(l.hoverMs.p95)} |`);
+    const scan = l.duringScan;
+    const triple = (v: { median: number; p95: number; max: number }) => (scan.requests ? `${ms(v.median)} / ${ms(v.p95)} / ${ms(v.max)}` : 'none: the scan ended first');
+    console.log(`| during the scan (${scan.requests} of each): hover, median / p95 / max | ${triple(scan.hoverMs)} |`);
+    console.log(`| during the scan: completion, median / p95 / max | ${triple(scan.completionMs)} |`);
     console.log(`| server RSS at the end | ${mb(l.serverRssBytes)} |`);
   }
 }
