@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { effectiveSeverity } from '../../server/src/core/check';
+import { effectiveSeverity, planFileFindings } from '../../server/src/core/check';
 import { RULES } from '../../server/src/core/rules';
 import { loadPlan } from '../../server/src/core/plan/load';
 import { CaseWorkspace, type RuleCase } from '../helpers/ruleTester';
@@ -72,5 +72,36 @@ events:
     assert.equal(effectiveSeverity('unknown-event', loaded), 'warning');
     assert.equal(effectiveSeverity('unknown-event', loaded, { 'unknown-event': 'off' }), 'off');
     assert.equal(effectiveSeverity('property-type', loaded), 'error');
+  });
+});
+
+describe('invalid-plan severity', () => {
+  // A usable plan with an error (a duplicate key) and a warning (names that differ only in case).
+  const PLAN = `events:\n  A: {}\n  A: {}\n  Order Completed: {}\n  order_completed: {}\n`;
+  const DUPLICATE = "Key 'A' is defined twice in 'events' (first on line 2); the last definition is used.";
+  const COLLISION = "Event 'order_completed' differs from 'Order Completed' (line 4) only in case or separators: calls may send either, and its data splits in two. Remove one, or mark the old one `deprecated` with `replacedBy`.";
+  const severities = (text: string, overrides?: Parameters<typeof planFileFindings>[1]) => planFileFindings(loadPlan('/plan.yaml', text), overrides).map((f) => [f.severity, f.message]);
+
+  test('without a setting, the loader’s severities stand', () => {
+    assert.deepEqual(severities(PLAN), [
+      ['error', DUPLICATE],
+      ['warning', COLLISION],
+    ]);
+  });
+
+  test('the plan’s rules: sets every finding of the plan file', () => {
+    assert.deepEqual(severities(`rules: { invalid-plan: warning }\n${PLAN}`), [
+      ['warning', `Key 'A' is defined twice in 'events' (first on line 3); the last definition is used.`],
+      ['warning', COLLISION.replace('(line 4)', '(line 5)')],
+    ]);
+    assert.deepEqual(severities(`rules: { invalid-plan: off }\n${PLAN}`), []);
+  });
+
+  test('a setting wins over the plan’s rules:', () => {
+    assert.deepEqual(severities(`rules: { invalid-plan: off }\n${PLAN}`, { 'invalid-plan': 'info' }).map(([severity]) => severity), ['info', 'info']);
+  });
+
+  test('an unusable plan is reported as loaded, whatever is configured', () => {
+    assert.deepEqual(severities(`events:\n  A: { colour: red }\n`, { 'invalid-plan': 'off' }), [['error', "Unknown key 'colour' in 'events.A'."]]);
   });
 });
