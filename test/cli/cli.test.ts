@@ -65,6 +65,19 @@ describe('tracklint check', () => {
     assert.deepEqual(relativeResults(stdout).map((r) => [r.filePath, (r as unknown as { warningCount: number }).warningCount]), [['basic/src/legacy.js', 1]]);
   });
 
+  test('several paths: each is checked, with the plan found from the first', async () => {
+    const { code, stdout } = await cli(['check', 'basic/src/legacy.js', 'clean/src', '--format', 'json']);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      relativeResults(stdout).map((r) => [r.filePath, (r as unknown as { messages: { ruleId: string }[] }).messages.map((m) => m.ruleId)]),
+      [
+        ['basic/src/legacy.js', ['deprecated-event']],
+        // Judged against basic's plan, which does not have clean's event.
+        ['clean/src/nested/a.ts', ['missing-required-property', 'dynamic-event-name']],
+      ],
+    );
+  });
+
   test('plans/tracking-plan.yaml is discovered; info findings never fail the run', async () => {
     const { code, stdout } = await cli(['check', 'clean', '--format', 'json', '--max-warnings', '0']);
     assert.equal(code, 0);
