@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../../server/src/cli/main';
@@ -62,6 +63,19 @@ describe('tracklint check', () => {
     const { code, stdout } = await cli(['check', 'basic/src/legacy.js', '--format', 'json']);
     assert.equal(code, 0);
     assert.deepEqual(relativeResults(stdout).map((r) => [r.filePath, (r as unknown as { warningCount: number }).warningCount]), [['basic/src/legacy.js', 1]]);
+  });
+
+  test('several paths: each is checked, with the plan found from the first', async () => {
+    const { code, stdout } = await cli(['check', 'basic/src/legacy.js', 'clean/src', '--format', 'json']);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      relativeResults(stdout).map((r) => [r.filePath, (r as unknown as { messages: { ruleId: string }[] }).messages.map((m) => m.ruleId)]),
+      [
+        ['basic/src/legacy.js', ['deprecated-event']],
+        // Judged against basic's plan, which does not have clean's event.
+        ['clean/src/nested/a.ts', ['missing-required-property', 'dynamic-event-name']],
+      ],
+    );
   });
 
   test('plans/tracking-plan.yaml is discovered; info findings never fail the run', async () => {
@@ -138,6 +152,28 @@ describe('tracklint check', () => {
         ...counts,
       },
     ]);
+  });
+
+  test("the plan's rules: sets the severity of its own invalid-plan findings", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tracklint-invalid-plan-'));
+    try {
+      const basicPlan = readFileSync(path.join(workspaces, 'basic/tracking-plan.yaml'), 'utf8');
+      // A duplicate key: an error, but the plan stays usable (the last definition wins).
+      const duplicated = basicPlan.replace('  Old Event:\n', '  Old Event:\n    deprecated: true\n  Old Event:\n');
+      writeFileSync(path.join(dir, 'errors.yaml'), duplicated);
+      writeFileSync(path.join(dir, 'warnings.yaml'), `rules:\n  invalid-plan: warning\n${duplicated}`);
+      writeFileSync(path.join(dir, 'off.yaml'), `rules:\n  invalid-plan: off\n${duplicated}`);
+      const planMessages = async (plan: string) => {
+        const { code, stdout } = await cli(['check', 'basic/src/legacy.js', '--plan', path.join(dir, plan), '--format', 'json']);
+        const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; severity: number; line: number }[] }[];
+        return { code, plan: results.filter((r) => r.filePath.endsWith('.yaml')).flatMap((r) => r.messages.map((m) => [m.ruleId, m.severity, m.line])) };
+      };
+      assert.deepEqual(await planMessages('errors.yaml'), { code: 1, plan: [['invalid-plan', 2, 14]] });
+      assert.deepEqual(await planMessages('warnings.yaml'), { code: 0, plan: [['invalid-plan', 1, 16]] });
+      assert.deepEqual(await planMessages('off.yaml'), { code: 0, plan: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('no plan anywhere above: exit 2 and what to do', async () => {

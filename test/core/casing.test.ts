@@ -48,6 +48,9 @@ runRuleTests('property-name-casing', {
     `analytics.track('Order Completed', { order_id: 'o', total: 1, currency: 'USD' });`,
     { name: 'planned keys are the authority', plan: 'conventions: { properties: snake }\nevents:\n  E:\n    properties: { orderId: { type: string } }\n', code: `analytics.track('E', { orderId: 'x' });` },
     { name: 'keys from a spread are judged where written', code: `declare const p: { badKey: string };\nanalytics.track('Signed Up', { ...p });` },
+    { name: 'any convention', plan: 'conventions: { properties: any }\nevents:\n  E: {}\n', code: `analytics.track('E', { orderId: 1, 'order-id': 2, Order_ID: 3 });` },
+    { name: 'pascal convention', plan: 'conventions: { properties: pascal }\nevents:\n  E: {}\n', code: `analytics.track('E', { OrderId: 1 });` },
+    { name: 'kebab convention', plan: 'conventions: { properties: kebab }\nevents:\n  E: {}\n', code: `analytics.track('E', { 'order-id': 1 });` },
   ],
   invalid: [
     {
@@ -64,6 +67,16 @@ runRuleTests('property-name-casing', {
       plan: 'conventions: { properties: camel }\nevents:\n  E: {}\n',
       code: `analytics.identify('u', { first_name: 'Ada' });`,
       errors: [{ message: "Property 'first_name' is not camelCase; expected 'firstName'.", line: 1, column: 27, endLine: 1, endColumn: 37 }],
+    },
+    {
+      plan: 'conventions: { properties: pascal }\nevents:\n  E: {}\n',
+      code: `analytics.track('E', { order_id: 1 });`,
+      errors: [{ message: "Property 'order_id' is not PascalCase; expected 'OrderId'.", line: 1, column: 24, endLine: 1, endColumn: 32 }],
+    },
+    {
+      plan: 'conventions: { properties: kebab }\nevents:\n  E: {}\n',
+      code: `analytics.track('E', { orderId: 1 });`,
+      errors: [{ message: "Property 'orderId' is not kebab-case; expected 'order-id'.", line: 1, column: 24, endLine: 1, endColumn: 31 }],
     },
   ],
 });

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { loadPlan, type PlanLoadResult } from '../../server/src/core/plan/load';
 import { PLAN_FORMATS } from '../../server/src/core/plan/formats';
 import type { PlanEntry, TrackingPlan } from '../../server/src/core/plan/model';
@@ -33,6 +34,34 @@ function event(plan: TrackingPlan, name: string): PlanEntry {
   assert.ok(entry, `event '${name}' is missing; the plan has ${JSON.stringify([...plan.events.keys()])}`);
   return entry;
 }
+
+/** The native plan of issue #2, with its `{...}` placeholders filled in. */
+const ISSUE_EXAMPLE_PLAN = `name: Acme Shop
+conventions:
+  events: title        # title ("Order Completed") | snake | camel | pascal | kebab | any
+  properties: snake    # snake | camel | pascal | kebab | any
+rules:                 # optional severity overrides: error | warning | info | off
+  unknown-property: error
+events:
+  Order Completed:
+    description: User completes a purchase
+    properties:        # JSON Schema property schemas
+      order_id: { type: string }
+      total: { type: number, minimum: 0 }
+      currency: { type: string, enum: [USD, EUR, GBP] }
+      products:
+        type: array
+        items: { type: object, properties: { product_id: { type: string } }, required: [product_id] }
+    required: [order_id, total, currency]
+    additionalProperties: false
+  Purchase Completed:
+    deprecated: true
+    replacedBy: Order Completed
+identify:  { properties: { email: { type: string, format: email }, plan: { type: string } }, required: [email], additionalProperties: true }
+group:     { properties: { employees: { type: integer } }, required: [employees] }
+pages:     { Product Detail: { properties: { product_id: { type: string } } } }
+screens:   { Home: {} }
+`;
 
 const TYPEWRITER_EDGE_CASE_EVENTS = [
   `42_--terrible==\\"event'++name~!3`,
@@ -630,6 +659,41 @@ describe('native format', () => {
     });
   });
 
+  test("the issue's example plan: every section, the same model from .yaml, .yml and .json", () => {
+    const fromYaml = loadPlan('tracking-plan.yaml', ISSUE_EXAMPLE_PLAN);
+    assert.deepEqual(located(fromYaml), []);
+    const plan = planOf(fromYaml);
+    assert.equal(plan.format, 'native');
+    assert.equal(plan.name, 'Acme Shop');
+    assert.deepEqual(plan.conventions, { events: 'title', properties: 'snake' });
+    assert.deepEqual(plan.rules, { 'unknown-property': 'error' });
+    const completed = event(plan, 'Order Completed');
+    assert.equal(completed.description, 'User completes a purchase');
+    assert.deepEqual(completed.properties, {
+      order_id: { type: 'string' },
+      total: { type: 'number', minimum: 0 },
+      currency: { type: 'string', enum: ['USD', 'EUR', 'GBP'] },
+      products: { type: 'array', items: { type: 'object', properties: { product_id: { type: 'string' } }, required: ['product_id'] } },
+    });
+    assert.deepEqual(completed.required, ['order_id', 'total', 'currency']);
+    assert.equal(completed.additionalProperties, false);
+    assert.equal(event(plan, 'Purchase Completed').deprecated, true);
+    assert.equal(event(plan, 'Purchase Completed').replacedBy, 'Order Completed');
+    assert.deepEqual(plan.identify?.properties, { email: { type: 'string', format: 'email' }, plan: { type: 'string' } });
+    assert.deepEqual(plan.identify?.required, ['email']);
+    assert.equal(plan.identify?.additionalProperties, true);
+    assert.deepEqual(plan.group?.properties, { employees: { type: 'integer' } });
+    assert.deepEqual(plan.group?.required, ['employees']);
+    assert.deepEqual(plan.pages.get('Product Detail')?.properties, { product_id: { type: 'string' } });
+    assert.deepEqual([...plan.screens.keys()], ['Home']);
+
+    const fromYml = loadPlan('tracking-plan.yml', ISSUE_EXAMPLE_PLAN);
+    const fromJson = loadPlan('tracking-plan.json', JSON.stringify(parseYaml(ISSUE_EXAMPLE_PLAN), null, 2));
+    assert.deepEqual(located(fromJson), []);
+    assert.deepEqual(planOf(fromYml), plan);
+    assert.deepEqual(planOf(fromJson), plan);
+  });
+
   test('malformed YAML', () => {
     const result = load('native/malformed.yaml');
     assert.equal(result.plan, undefined);
@@ -657,6 +721,48 @@ describe('native format', () => {
       ["Unknown key 'colour' in 'events.Order Completed'.", 6, 4, 6, 10],
     ]);
   });
+});
+
+describe('property schemas', () => {
+  test('every draft-07 keyword issue #2 lists loads as written, without a finding', () => {
+    const schemas = {
+      types: { type: ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] },
+      choice: { type: 'string', enum: ['a', 'b'], description: 'One of two' },
+      fixed: { const: 'x' },
+      sku: { type: 'string', pattern: '^SKU-[0-9]+$', minLength: 4, maxLength: 12 },
+      at: { type: 'string', format: 'date-time' },
+      day: { type: 'string', format: 'date' },
+      mail: { type: 'string', format: 'email' },
+      link: { type: 'string', format: 'uri' },
+      id: { type: 'string', format: 'uuid' },
+      score: { type: 'number', minimum: 0, maximum: 10, exclusiveMinimum: -1, exclusiveMaximum: 11 },
+      list: { type: 'array', items: { type: 'object', properties: { k: { type: 'integer' } }, required: ['k'], additionalProperties: false } },
+      either: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+      one: { oneOf: [{ type: 'boolean' }, { type: 'null' }] },
+      anything: {},
+    };
+    const result = loadPlan('tracking-plan.json', JSON.stringify({ events: { E: { properties: schemas } } }));
+    assert.deepEqual(located(result), []);
+    assert.deepEqual(event(planOf(result), 'E').properties, schemas);
+  });
+
+  // A property schema with keywords tracklint does not judge: annotations, vendor extensions, later drafts.
+  const unknownKeywords = { type: 'string', 'x-owner': 'growth', title: 'T', examples: ['a'], default: 'a', $comment: 'c', readOnly: true, contentMediaType: 'text/plain' };
+  const withUnknown: [string, string, unknown][] = [
+    ['native', 'tracking-plan.json', { events: { E: { properties: { a: unknownKeywords } } } }],
+    ['segment-public-api', 'rules.json', { rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema: { properties: { properties: { type: 'object', properties: { a: unknownKeywords } } } } }] }],
+    ['typewriter', 'plan.json', { name: 'p', resourceSchemaId: 'rs_1', rules: [{ key: 'E', type: 'TRACK', version: 1, jsonSchema: { properties: { a: unknownKeywords } } }] }],
+    ['segment-config-api', 'plan.json', { display_name: 'p', rules: { events: [{ name: 'E', version: 1, rules: { properties: { properties: { type: 'object', properties: { a: unknownKeywords } } } } }] } }],
+    ['minimal-json', 'plan.json', { events: [{ name: 'E', rules: { properties: { type: 'object', properties: { a: unknownKeywords } } } }] }],
+  ];
+  for (const [format, fileName, value] of withUnknown) {
+    test(`${format}: unknown keywords are ignored, never an error`, () => {
+      const result = loadPlan(fileName, JSON.stringify(value));
+      assert.deepEqual(located(result), []);
+      assert.equal(planOf(result).format, format);
+      assert.deepEqual(event(planOf(result), 'E').properties, { a: unknownKeywords });
+    });
+  }
 });
 
 describe('format detection', () => {

@@ -2,6 +2,18 @@ import { runRuleTests } from '../helpers/ruleTester';
 
 const ok = `order_id: 'o1', total: 10, currency: 'USD'`;
 
+/** The types BASE_PLAN leaves out: null alone, oneOf, and screen properties. */
+const TYPES_PLAN = `events:
+  E:
+    properties:
+      nothing: { type: "null" }
+      either: { oneOf: [{ type: string }, { type: boolean }] }
+screens:
+  Settings:
+    properties:
+      tab: { type: string }
+`;
+
 runRuleTests('property-type', {
   valid: [
     `analytics.track('Order Completed', { ${ok} });`,
@@ -19,6 +31,7 @@ runRuleTests('property-type', {
     { name: 'an empty schema accepts anything', code: `analytics.track('Product Viewed', { product_id: 'p', anything: () => 1 });` },
     { name: 'a typed variable of the right type', code: `interface P { order_id: string; total: number; currency: 'USD' | 'EUR' }\ndeclare const p: P;\nanalytics.track('Order Completed', p);` },
     { name: 'identify traits', code: `analytics.identify('u1', { name: 'Ada' });` },
+    { name: 'null alone, oneOf branches, screen properties', plan: TYPES_PLAN, code: `analytics.track('E', { nothing: null, either: true });\nanalytics.screen('Settings', { tab: 'profile' });` },
   ],
   invalid: [
     {
@@ -62,6 +75,28 @@ runRuleTests('property-type', {
       errors: [{ message: "Property 'products[].product_id' of event 'Order Completed' should be string, but the value is 7.", line: 1, column: 107, endLine: 1, endColumn: 108 }],
     },
     {
+      name: 'null for a string',
+      code: `analytics.track('Order Completed', { order_id: null, total: 1, currency: 'USD' });`,
+      errors: [{ message: "Property 'order_id' of event 'Order Completed' should be string, but the value is null.", line: 1, column: 48, endLine: 1, endColumn: 52, data: { property: 'order_id', expectedType: 'string' } }],
+    },
+    {
+      name: 'a string where only null is planned',
+      plan: TYPES_PLAN,
+      code: `analytics.track('E', { nothing: 'x' });`,
+      errors: [{ message: "Property 'nothing' of event 'E' should be null, but the value is 'x'.", line: 1, column: 33, endLine: 1, endColumn: 36 }],
+    },
+    {
+      name: 'oneOf: a value matching no branch',
+      plan: TYPES_PLAN,
+      code: `analytics.track('E', { either: 3 });`,
+      errors: [{ message: "Property 'either' of event 'E' should be string | boolean, but the value is 3.", line: 1, column: 32, endLine: 1, endColumn: 33, data: { property: 'either', expectedType: 'string | boolean' } }],
+    },
+    {
+      name: 'nested object properties (not in an array), at the nested value',
+      code: `analytics.track('Product Viewed', { product_id: 'p', meta: { source: 1 } });`,
+      errors: [{ message: "Property 'meta.source' of event 'Product Viewed' should be string, but the value is 1.", line: 1, column: 70, endLine: 1, endColumn: 71 }],
+    },
+    {
       name: 'boolean for a number',
       code: `declare const b: boolean;\nanalytics.track('Order Completed', { order_id: 'o', total: b, currency: 'USD' });`,
       errors: [{ message: "Property 'total' of event 'Order Completed' should be number, but the value is boolean.", line: 2, column: 60, endLine: 2, endColumn: 61 }],
@@ -75,6 +110,12 @@ runRuleTests('property-type', {
       name: 'identify traits are judged against identify',
       code: `analytics.identify('u1', { name: 42 });`,
       errors: [{ message: "Property 'name' of identify traits should be string, but the value is 42.", line: 1, column: 34, endLine: 1, endColumn: 36 }],
+    },
+    {
+      name: 'screen properties are judged against their screen',
+      plan: TYPES_PLAN,
+      code: `analytics.screen('Settings', { tab: 2 });`,
+      errors: [{ message: "Property 'tab' of screen 'Settings' should be string, but the value is 2.", line: 1, column: 37, endLine: 1, endColumn: 38 }],
     },
     {
       name: 'group traits are judged against group',

@@ -4,6 +4,17 @@ const pv = (props: string) => `analytics.track('Product Viewed', { product_id: '
 // Column where the props text starts in pv(): `analytics.track('Product Viewed', { product_id: 'p', ` is 53 characters.
 const at = 54;
 
+/** Every string format the issue lists, and the bound BASE_PLAN lacks. */
+const FORMATS_PLAN = `events:
+  E:
+    properties:
+      at: { type: string, format: date-time }
+      day: { type: string, format: date }
+      link: { type: string, format: uri }
+      id: { type: string, format: uuid }
+      score: { type: number, exclusiveMaximum: 10 }
+`;
+
 runRuleTests('property-value', {
   valid: [
     `analytics.track('Order Completed', { order_id: 'o', total: 0, currency: 'EUR' });`,
@@ -13,6 +24,11 @@ runRuleTests('property-value', {
     pv(`rating: 5`),
     pv(`kind: 'product'`),
     { name: 'values not known statically are not judged', code: `declare const s: string; declare const n: number;\n${pv('sku: s, rating: n, email: s')}` },
+    {
+      name: 'date-time, date, uri and uuid formats and exclusiveMaximum, met',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { at: '2024-01-02T03:04:05Z', day: '2024-01-02', link: 'https://example.com/a?b=c', id: '123e4567-e89b-12d3-a456-426614174000', score: 9.5 });`,
+    },
     { name: 'a literal union within the enum', code: `declare const c: 'USD' | 'EUR';\nanalytics.track('Order Completed', { order_id: 'o', total: 1, currency: c });` },
   ],
   invalid: [
@@ -62,6 +78,36 @@ runRuleTests('property-value', {
     {
       code: pv(`kind: 'category'`),
       errors: [{ message: `Property 'kind' of event 'Product Viewed' must be "product"; found "category".`, line: 1, column: at + 6, endLine: 1, endColumn: at + 16 }],
+    },
+    {
+      name: 'format: date-time',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { at: 'yesterday' });`,
+      errors: [{ message: `Property 'at' of event 'E' must be a valid date-time; found "yesterday".`, line: 1, column: 28, endLine: 1, endColumn: 39 }],
+    },
+    {
+      name: 'format: date (a month that does not exist)',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { day: '2024-13-01' });`,
+      errors: [{ message: `Property 'day' of event 'E' must be a valid date; found "2024-13-01".`, line: 1, column: 29, endLine: 1, endColumn: 41 }],
+    },
+    {
+      name: 'format: uri',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { link: 'example.com/a' });`,
+      errors: [{ message: `Property 'link' of event 'E' must be a valid uri; found "example.com/a".`, line: 1, column: 30, endLine: 1, endColumn: 45 }],
+    },
+    {
+      name: 'format: uuid',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { id: 'order-1' });`,
+      errors: [{ message: `Property 'id' of event 'E' must be a valid uuid; found "order-1".`, line: 1, column: 28, endLine: 1, endColumn: 37 }],
+    },
+    {
+      name: 'exclusiveMaximum',
+      plan: FORMATS_PLAN,
+      code: `analytics.track('E', { score: 10 });`,
+      errors: [{ message: `Property 'score' of event 'E' must be < 10; found 10.`, line: 1, column: 31, endLine: 1, endColumn: 33 }],
     },
     {
       name: 'a const variable keeps its literal value',

@@ -40,6 +40,18 @@ runRuleTests('unknown-event', {
       ],
     },
     {
+      name: 'the folded match comes first, before a name closer in raw spelling',
+      code: `analytics.track('PURCHASE-COMPLETED');`,
+      plan: 'events:\n  PURCHASE COMPLETES: {}\n  Purchase Completed: {}\n',
+      errors: [
+        {
+          message: "Event 'PURCHASE-COMPLETED' is not in the tracking plan. Did you mean 'Purchase Completed'?",
+          line: 1, column: 17, endLine: 1, endColumn: 37,
+          data: { eventName: 'PURCHASE-COMPLETED', suggestions: ['Purchase Completed', 'PURCHASE COMPLETES'], replacement: 'Purchase Completed' },
+        },
+      ],
+    },
+    {
       name: 'a folded match that is deprecated points at its replacement too',
       code: `analytics.track('purchase_completed');`,
       errors: [

@@ -7,6 +7,11 @@ runRuleTests('unknown-property', {
     { name: 'an event that defines no properties at all accepts any', code: `analytics.track('E', { anything: 1 });`, plan: 'events:\n  E: {}\n' },
     { name: 'an event without properties of its own still accepts any key when common properties exist', code: `analytics.track('E', { anything: 1, app_version: '1' });`, plan: 'common:\n  properties: { app_version: { type: string } }\nevents:\n  E: {}\n' },
     { name: 'common properties are planned for every event', code: `analytics.track('E', { app_version: '1.0' });`, plan: 'common:\n  properties: { app_version: { type: string } }\nevents:\n  E:\n    properties: { a: { type: string } }\n' },
+    {
+      name: 'a nested object with additionalProperties: true accepts other keys',
+      code: `analytics.track('E', { g: { h: 'x', k: 1 } });`,
+      plan: 'events:\n  E:\n    properties:\n      g: { type: object, properties: { h: { type: string } }, additionalProperties: true }\n',
+    },
   ],
   invalid: [
     {
@@ -27,6 +32,17 @@ runRuleTests('unknown-property', {
       name: 'a key that arrives through a spread is reported at the spread expression',
       code: `declare const extra: { utm: string };\nanalytics.track('Signed Up', { method: 'email', ...extra });`,
       errors: [{ message: "Property 'utm' is not in the tracking plan for event 'Signed Up'.", line: 2, column: 52, endLine: 2, endColumn: 57 }],
+    },
+    {
+      name: 'a nested object with additionalProperties: false, at the nested key',
+      code: `analytics.track('E', { g: { h: 'x', k: 1 } });`,
+      plan: 'events:\n  E:\n    properties:\n      g: { type: object, properties: { h: { type: string } }, additionalProperties: false }\n',
+      errors: [{ message: "Property 'g.k' is not in the tracking plan for event 'E'.", line: 1, column: 37, endLine: 1, endColumn: 38, data: { property: 'g.k' } }],
+    },
+    {
+      name: 'page properties',
+      code: `analytics.page('Product Detail', { product_id: 'p', extra: 1 });`,
+      errors: [{ message: "Property 'extra' is not in the tracking plan for page 'Product Detail'.", line: 1, column: 53, endLine: 1, endColumn: 58 }],
     },
     {
       name: 'identify with additionalProperties: false',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -26,6 +27,21 @@ describe('settings', () => {
     await client.setSettings({ rules: {} });
     const diagnostics = await client.waitForDiagnostics('src/s.ts', (d) => d.length === 1);
     assert.equal(diagnostics[0].severity, 1);
+  });
+
+  test('tracklint.rules sets the severity of the plan file’s own invalid-plan findings', async () => {
+    const planText = (await import('node:fs')).readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    // A duplicate key: an error, but the plan stays usable.
+    client.open('tracking-plan.yaml', planText.replace('  Wishlist Shared: {}', '  Wishlist Shared: {}\n  Wishlist Shared: {}'), 'yaml');
+    const invalidPlan = (d: Diagnostic[]) => d.filter((x) => x.code === 'invalid-plan');
+    const asError = await client.waitForDiagnostics('tracking-plan.yaml', (d) => invalidPlan(d).length === 1);
+    assert.deepEqual(invalidPlan(asError).map((d) => [d.range.start.line, d.severity, d.message]), [[24, 1, "Key 'Wishlist Shared' is defined twice in 'events' (first on line 24); the last definition is used."]]);
+    await client.setSettings({ rules: { 'invalid-plan': 'warning' } });
+    await client.waitForDiagnostics('tracking-plan.yaml', (d) => invalidPlan(d).length === 1 && invalidPlan(d)[0].severity === 2);
+    await client.setSettings({ rules: { 'invalid-plan': 'off' } });
+    await client.waitForDiagnostics('tracking-plan.yaml', (d) => invalidPlan(d).length === 0);
+    await client.setSettings({ rules: {} });
+    client.close('tracking-plan.yaml');
   });
 
   test('tracklint.planPath points the workspace at another plan', async () => {

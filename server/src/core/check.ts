@@ -28,6 +28,18 @@ export function effectiveSeverity(ruleId: RuleId, plan: TrackingPlan | undefined
   return overrides?.[ruleId] ?? plan?.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
 }
 
+/**
+ * The plan file's own findings under the severity configured for invalid-plan (a setting, else the plan's
+ * `rules:`). Without one, the loader's severities stand: errors, and warnings for names that collide.
+ * An unusable plan is reported as loaded whatever is configured: nothing can be checked until it is fixed.
+ */
+export function planFileFindings(loaded: { plan?: TrackingPlan; findings: Finding[] }, overrides?: Partial<Record<RuleId, SeveritySetting>>): Finding[] {
+  if (!loaded.plan) return loaded.findings;
+  const setting = overrides?.['invalid-plan'] ?? loaded.plan.rules['invalid-plan'];
+  if (setting === undefined) return loaded.findings;
+  return setting === 'off' ? [] : loaded.findings.map((f) => ({ ...f, severity: setting }));
+}
+
 /** Finds every analytics call in one file and judges it against the plan with every enabled rule. */
 export function checkSourceFile({ plan, sourceFile, checker, program, severities }: CheckOptions): Finding[] {
   // A generated client (Typewriter) is regenerated from the plan, never edited: nothing to report there.

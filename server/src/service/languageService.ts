@@ -1,4 +1,4 @@
-import { effectiveSeverity } from '../core/check';
+import { effectiveSeverity, planFileFindings } from '../core/check';
 import { skippedFileFinding } from '../core/fileSize';
 import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
@@ -29,7 +29,7 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
   return {
     doValidate(fileName) {
       if (workspace.isPlanFile(fileName)) {
-        const planDiagnostics = (workspace.planState.loaded?.findings ?? []).map(toDiagnostic);
+        const planDiagnostics = planFileFindings(workspace.planState.loaded ?? { findings: [] }, workspace.severities).map(toDiagnostic);
         return [...planDiagnostics, ...unusedEventDiagnostics(workspace, workspace.severities)];
       }
       const skipped = workspace.skipReason(fileName);

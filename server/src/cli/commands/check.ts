@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import packageJson from '../../../../package.json';
-import { effectiveSeverity } from '../../core/check';
+import { effectiveSeverity, planFileFindings } from '../../core/check';
 import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../../core/fileSize';
 import { ruleDocsUrl } from '../../core/rules';
 import type { Finding } from '../../core/types';
@@ -65,7 +65,7 @@ export const checkCommand: CliCommand = {
     const { planFile, planText, loaded } = plan;
     const formatter = format === 'stylish' ? createStylishFormatter({ color: !values['no-color'] && (values.color ?? io.isTTY) }) : FORMATTERS[format];
     const formatOptions = { cwd: io.cwd, version: packageJson.version, ruleDocsUrl };
-    const planResult: FileResult = { filePath: planFile, findings: loaded.findings };
+    const planResult: FileResult = { filePath: planFile, findings: planFileFindings(loaded) };
     if (!loaded.plan) {
       io.stderr(`tracklint: the tracking plan ${path.relative(io.cwd, planFile)} cannot be used:\n`);
       io.stdout(ensureNewline(formatter([planResult], formatOptions)));
@@ -89,7 +89,7 @@ export const checkCommand: CliCommand = {
     const skippedSeverity = effectiveSeverity('file-too-large', loaded.plan);
     for (const [file, reason] of skipped) findingsByFile.set(file, skippedSeverity === 'off' ? [] : [skippedFileFinding(file, reason, skippedSeverity)]);
     const results: FileResult[] = [];
-    if (loaded.findings.length) results.push(planResult);
+    if (planResult.findings.length) results.push(planResult);
     for (const file of files) results.push({ filePath: file, findings: findingsByFile.get(file) ?? [] });
     if (values.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === 'error');
 
