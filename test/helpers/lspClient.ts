@@ -11,6 +11,7 @@ import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
 import { nodeWorkspaceHost } from '../../server/src/node/nodeHost';
+import type { WorkspaceHost } from '../../server/src/service/analysisWorkspace';
 
 export interface LspTestOptions {
   /** Folder copied to a temporary workspace, so tests may edit files on disk. */
@@ -29,7 +30,8 @@ export interface LspTestOptions {
    * the server's work too.
    */
   ownProcess?: boolean;
-  /** Extra folders or files below the workspace to delete after copying. */
+  /** The file system the in-band server reads through (default: the real one), e.g. one that fails on purpose. */
+  host?: WorkspaceHost;
 }
 
 /**
@@ -50,6 +52,8 @@ export class LspTestClient {
   readonly errorLogs: string[] = [];
   /** publishDiagnostics notifications received so far, to tell when the server has gone quiet. */
   publicationCount = 0;
+  /** Every publishDiagnostics notification, in the order received. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   /** Work-done progress the server created, by token, with what it reported (begin, report..., end). */
   readonly progress = new Map<string | number, { kind: string; message?: string; percentage?: number }[]>();
   private readonly versions = new Map<string, number>();
@@ -80,7 +84,7 @@ export class LspTestClient {
       const toClient = new PassThrough();
       const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
       startServer(serverConnection, {
-        host: nodeWorkspaceHost,
+        host: options.host ?? nodeWorkspaceHost,
         timer: {
           setTimeout(callback, ms) {
             const handle = setTimeout(callback, ms);
@@ -115,6 +119,7 @@ export class LspTestClient {
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params);
+      client.publications.push(params);
       client.publicationCount++;
       if (process.env.LSP_DEBUG) console.log("publish", params.uri.split("/").pop(), params.version, JSON.stringify(params.diagnostics.map((d) => d.code)));
       client.notify();
