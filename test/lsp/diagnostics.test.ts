@@ -47,6 +47,24 @@ describe('diagnostics (push)', () => {
     assert.equal(client.diagnostics.get(client.uri('src/app.ts'))?.version, version);
   });
 
+  test('TSX, JS and JSX files are checked like TS', async () => {
+    const files: [string, string, string][] = [
+      ['src/button.tsx', 'typescriptreact', `export const Buy = () => <button onClick={() => analytics.track('Nope Tsx')}>Buy</button>;\n`],
+      ['src/legacy.js', 'javascript', `export function signUp() {\n  analytics.track('Signed Up', { method: 'fax' });\n}\n`],
+      ['src/view.jsx', 'javascriptreact', `export const View = () => <a onClick={() => analytics.track("Signed Up")}>x</a>;\n`],
+    ];
+    for (const [file, languageId, text] of files) client.open(file, text, languageId);
+    const results = await Promise.all(files.map(([file]) => client.waitForDiagnostics(file)));
+    assert.deepEqual(
+      results.map((diagnostics) => diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message])),
+      [
+        [['unknown-event', 0, 64, "Event 'Nope Tsx' is not in the tracking plan."]],
+        [['property-value', 1, 41, `Property 'method' of event 'Signed Up' must be one of "email", "google"; found "fax".`]],
+        [['missing-required-property', 0, 60, "Missing required property 'method' of event 'Signed Up'."]],
+      ],
+    );
+  });
+
   test('the workspace scan publishes problems of files that are not open', async () => {
     const diagnostics = await client.waitForDiagnostics('src/closed.ts');
     assert.deepEqual(
