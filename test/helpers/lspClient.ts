@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
@@ -54,6 +54,10 @@ export class LspTestClient {
   publicationCount = 0;
   /** Every publishDiagnostics notification, in the order received. */
   readonly publications: PublishDiagnosticsParams[] = [];
+  /** The server's workspace/codeLens/refresh and workspace/diagnostic/refresh requests, by method, in order. */
+  readonly refreshes: string[] = [];
+  /** What the server answered to initialize. */
+  initializeResult!: InitializeResult;
   /** Work-done progress the server created, by token, with what it reported (begin, report..., end). */
   readonly progress = new Map<string | number, { kind: string; message?: string; percentage?: number }[]>();
   private readonly versions = new Map<string, number>();
@@ -110,8 +114,13 @@ export class LspTestClient {
       return null;
     });
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    for (const method of ['workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
+      connection.onRequest(method, () => {
+        client.refreshes.push(method);
+        client.notify();
+        return null;
+      });
+    }
     connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       client.appliedEdits.push(params.edit);
       client.notify();
@@ -137,7 +146,7 @@ export class LspTestClient {
       client.notify();
     });
     connection.listen();
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest('initialize', {
       // No process id: with one, the server polls for this process every few seconds and the test run never ends.
       processId: null,
       rootUri: URI.file(root).toString(),

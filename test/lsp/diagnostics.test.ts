@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -149,5 +149,18 @@ describe('diagnostics (pull)', () => {
     assert.deepEqual(report.items.map((d) => [d.code, d.message]), [['missing-required-property', "Missing required property 'currency' of event 'Order Completed'."]]);
     await client.waitForDiagnostics('src/closed.ts');
     assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
+  });
+
+  test('the server offers pull diagnostics only to a client that offers them', () => {
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+  });
+
+  test('an unsaved plan edit asks the client to pull again, and the pull answers with the new plan', async () => {
+    const pull = () => client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: client.uri('src/app.ts') } });
+    const before = client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length;
+    const planText = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    client.open('tracking-plan.yaml', planText.replace('    required: [order_id, total, currency]\n', '    required: [order_id, total]\n'), 'yaml');
+    await client.waitFor('a diagnostic refresh', () => client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length > before || undefined);
+    assert.deepEqual((await pull()).items, []);
   });
 });
