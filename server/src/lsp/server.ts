@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CodeLens,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -35,6 +36,10 @@ interface FolderState {
   workspace: AnalysisWorkspace;
   service: LanguageService;
   scan?: Promise<void>;
+  /** The plan's diagnostics as last pushed (JSON), so a recount after source edits pushes only a change. */
+  pushedPlanDiagnostics?: string;
+  /** The titles of the plan's code lenses as last served (JSON), so a recount refreshes them only when they changed. */
+  servedPlanLenses?: string;
 }
 
 interface ClientSupport {
@@ -250,11 +255,37 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     sendStatus(state);
   }
 
-  function publishPlanDiagnostics(state: FolderState): void {
+  function publishPlanDiagnostics(state: FolderState, onlyIfChanged = false): void {
     const planFile = state.workspace.planFile;
     if (!planFile || (support.pullDiagnostics && isOpen(planFile))) return;
-    publish(uriOf(planFile), state.service.doValidate(planFile));
+    const diagnostics = state.service.doValidate(planFile);
+    const json = JSON.stringify(diagnostics);
+    if (onlyIfChanged && json === state.pushedPlanDiagnostics) return;
+    state.pushedPlanDiagnostics = json;
+    publish(uriOf(planFile), diagnostics);
   }
+
+  /**
+   * The plan's unused-event hints and call counts follow the code: once edits of source files pause,
+   * they are counted again, and the plan's diagnostics pushed and its code lenses refreshed if they
+   * changed. Only while the plan is open in the editor: opening it publishes them afresh anyway, and a
+   * recount after every burst of edits is not free (about 90 ms for the 2,000-file bench workspace).
+   */
+  function schedulePlanUsage(state: FolderState): void {
+    const planFile = state.workspace.planFile;
+    if (!planFile || !isOpen(planFile) || !state.workspace.isScanned) return;
+    scheduler.schedule(`plan-usage:${state.root}`, state.settings.debounce, () =>
+      void guard('recount of the plan usage', undefined, () => {
+        if (!isOpen(planFile) || state.workspace.planFile !== planFile) return;
+        // Pull clients ask for the open plan's diagnostics again themselves (interFileDependencies).
+        if (!support.pullDiagnostics) publishPlanDiagnostics(state, true);
+        if (!support.codeLensRefresh || state.servedPlanLenses === undefined) return;
+        if (lensTitles(state.service.doCodeLens(planFile)) !== state.servedPlanLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }),
+    );
+  }
+
+  const lensTitles = (lenses: CodeLens[]) => JSON.stringify(lenses.map((lens) => lens.command?.title));
 
   async function scanFolder(state: FolderState): Promise<void> {
     if (state.scan) return state.scan;
@@ -348,6 +379,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       syncDocument(state, event.document);
       scheduleValidation(event.document.uri, state);
       scheduleWrapperCallSites(state, fileName, wrappersBefore);
+      if (isSourceFileName(fileName)) schedulePlanUsage(state);
     });
   });
 
@@ -396,6 +428,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const diagnostics = runtime.host.fileExists(fileName) ? await guard('validation', [] as Diagnostic[], () => state.service.doValidate(fileName)) : [];
       publish(event.document.uri, diagnostics);
       sendStatus(state);
+      schedulePlanUsage(state);
     });
   });
 
@@ -426,6 +459,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       for (const state of touched) {
         if (planTouched.has(state)) continue;
         for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) scheduleValidation(document.uri, state);
+        schedulePlanUsage(state);
       }
     });
   });
@@ -504,7 +538,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onCodeLens((params, token) =>
     answer('code lens', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
-      return token.isCancellationRequested ? [] : state.service.doCodeLens(fileName);
+      if (token.isCancellationRequested) return [];
+      const lenses = state.service.doCodeLens(fileName);
+      if (state.workspace.isPlanFile(fileName)) state.servedPlanLenses = lensTitles(lenses);
+      return lenses;
     }),
   );
 
