@@ -567,22 +567,27 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
-  connection.onRequest(CheckWorkspaceRequest, () =>
-    guard('check workspace', { fileCount: 0, problemCount: 0 }, async () => {
+  // Cancelled, it stops between files (the scan it may wait for is shared, and goes on) and answers RequestCancelled.
+  // The token is the last argument: a client that sends `params: null` instead of none passes that null first.
+  connection.onRequest(CheckWorkspaceRequest, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    return answer('check workspace', { fileCount: 0, problemCount: 0 }, token, async () => {
       let fileCount = 0;
       let problemCount = 0;
       for (const root of workspaceRoots) {
         const state = await folderFor(root);
         await scanFolder(state);
-        await validateClosedFiles(state);
+        if (token.isCancellationRequested) break;
+        await validateClosedFiles(state, () => token.isCancellationRequested);
+        if (token.isCancellationRequested) break;
         for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) await validateOpenDocument(document.uri);
         publishPlanDiagnostics(state);
         fileCount += state.workspace.sourceFileNames().length;
         for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
       }
       return { fileCount, problemCount };
-    }),
-  );
+    });
+  });
 
   connection.onRequest(CoverageRequest, (params, token) =>
     answer('coverage', null, token, async () => {
