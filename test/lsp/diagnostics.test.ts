@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -149,6 +150,30 @@ describe('diagnostics (pull)', () => {
     assert.deepEqual(report.items.map((d) => [d.code, d.message]), [['missing-required-property', "Missing required property 'currency' of event 'Order Completed'."]]);
     await client.waitForDiagnostics('src/closed.ts');
     assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
+  });
+
+  test('a cancelled pull is answered with its full report or RequestCancelled (retriggerRequest: false), never an empty report', async () => {
+    const params = { textDocument: { uri: client.uri('src/app.ts') } };
+    const expected = await client.request('textDocument/diagnostic', params);
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const source = new CancellationTokenSource();
+        const pending = client.connection.sendRequest('textDocument/diagnostic', params, source.token);
+        if (i % 2) setImmediate(() => source.cancel());
+        else source.cancel();
+        try {
+          assert.deepEqual(await pending, expected);
+          return 'answered';
+        } catch (error) {
+          const { code, data } = error as { code?: number; data?: unknown };
+          assert.equal(code, -32800);
+          // Cancelled before the server read it, the connection answers without data; the handler says not to retrigger.
+          if (data !== undefined) assert.deepEqual(data, { retriggerRequest: false });
+          return data === undefined ? 'cancelled early' : 'cancelled by the handler';
+        }
+      }),
+    );
+    assert.ok(outcomes.includes('cancelled by the handler'), JSON.stringify(outcomes));
   });
 
   test('the server offers pull diagnostics only to a client that offers them', () => {
