@@ -92,6 +92,32 @@ describe('quick fixes', () => {
     assert.equal(applied(client, actions[0], file, text), `analytics.track('Order Completed', { order_id: 'o', total: 1, currency: 'USD' });\n`);
   });
 
+  test('several missing required properties: one fix adds them all (preferred), then one per key; one disable for the line', async () => {
+    const code = `analytics.track('Order Completed', { order_id: 'o' });\n`;
+    const file = `src/fix-${n++}.ts`;
+    client.open(file, code);
+    const diagnostics = await client.waitForDiagnostics(file, (d) => d.length === 2);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[0].range, context: { diagnostics } });
+    assert.deepEqual(titles(actions), [
+      "Add properties 'total', 'currency' (preferred)",
+      "Add property 'total'",
+      "Add property 'currency'",
+      'Disable missing-required-property for this line',
+    ]);
+    assert.equal(applied(client, actions[0], file, code), `analytics.track('Order Completed', { order_id: 'o', total: 0, currency: 'USD' });\n`);
+    assert.deepEqual(actions[0].diagnostics, diagnostics, 'tied to every diagnostic it fixes');
+    assert.deepEqual(actions[3].diagnostics, diagnostics);
+    // Asked for one of the diagnostics only (a Problems entry's fixes), the same fix adds every missing key.
+    const one = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } });
+    assert.deepEqual(titles(one), ["Add properties 'total', 'currency' (preferred)", "Add property 'currency'", 'Disable missing-required-property for this line']);
+  });
+
+  test('a call without its properties argument: the fix adds the object with every required property', async () => {
+    const { file, text, actions } = await actionsFor(`analytics.track('Order Completed');\n`, 'missing-required-property');
+    assert.equal(titles(actions)[0], "Add properties 'order_id', 'total', 'currency' (preferred)");
+    assert.equal(applied(client, actions[0], file, text), `analytics.track('Order Completed', { order_id: '', total: 0, currency: 'USD' });\n`);
+  });
+
   test('missing required properties in a multi-line object keep its layout', async () => {
     const code = `analytics.track('Order Completed', {\n  order_id: 'o',\n  currency: 'EUR',\n});\n`;
     const { file, actions } = await actionsFor(code, 'missing-required-property');
