@@ -33,6 +33,14 @@ describe('navigation', () => {
     assert.deepEqual(locations, [at('tracking-plan.yaml', 15, 2, 11)]);
   });
 
+  test('go to definition: from a constant at the call (TypeScript adds its declaration; tracklint the plan entry)', async () => {
+    const { text, position } = cursor(`import { EVENTS } from './events';\nanalytics.track(EVENTS.SIGN|ED_UP, { method: 'email' });`);
+    client.open('src/nav-3.ts', text);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri('src/nav-3.ts') }, position });
+    assert.deepEqual(locations, [at('tracking-plan.yaml', 15, 2, 11)]);
+    client.close('src/nav-3.ts');
+  });
+
   test('find references: from the plan entry to every call site', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri: client.uri('tracking-plan.yaml') },
