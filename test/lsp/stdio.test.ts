@@ -38,32 +38,43 @@ async function initialize(connection: MessageConnection) {
   }) as Promise<{ capabilities: Record<string, unknown>; serverInfo: { name: string } }>;
 }
 
+/**
+ * A whole session with a started server: initialize, open a file with an off-plan name, get its
+ * diagnostics and a hover, then shutdown and exit, which must end the process with 0. Returns what
+ * initialize answered.
+ */
+async function session({ connection, exited }: { connection: MessageConnection; exited: Promise<number | null> }, fileName: string) {
+  const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (params.uri.endsWith(fileName)) resolve(params);
+    });
+  });
+  const result = await initialize(connection);
+  assert.equal(result.serverInfo.name, 'tracklint');
+  connection.sendNotification('initialized', {});
+  const uri = URI.file(path.join(workspace, 'src', fileName)).toString();
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: `window.analytics.track('Order Complete');\n` } });
+  const published = await diagnostics;
+  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
+    ['unknown-event', "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"],
+  ]);
+  const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 26 } })) as { contents: { value: string } } | null;
+  assert.equal(hover?.contents.value, '**Order Complete** is not in the tracking plan.');
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  connection.dispose();
+  return result;
+}
+
 describe('tracklint-lsp --stdio', () => {
   test('serves a client over stdio and exits with 0 on shutdown and exit', async () => {
-    const { connection, exited } = startStdioServer();
-    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
-      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        if (params.uri.endsWith('opened.ts')) resolve(params);
-      });
-    });
-    const result = await initialize(connection);
-    assert.equal(result.serverInfo.name, 'tracklint');
+    const result = await session(startStdioServer(), 'opened.ts');
     assert.deepEqual(Object.keys(result.capabilities).sort(), [
       'codeActionProvider', 'codeLensProvider', 'completionProvider', 'definitionProvider', 'executeCommandProvider', 'hoverProvider', 'referencesProvider', 'renameProvider', 'textDocumentSync',
     ]);
     // Typing a quote, a backtick or a brace opens completion (names, then property keys) without Ctrl+Space.
     assert.deepEqual(result.capabilities.completionProvider, { triggerCharacters: ["'", '"', '`', '{'], resolveProvider: false });
-    connection.sendNotification('initialized', {});
-    const uri = URI.file(path.join(workspace, 'src/opened.ts')).toString();
-    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: `window.analytics.track('Order Complete');\n` } });
-    const published = await diagnostics;
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
-      ['unknown-event', "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"],
-    ]);
-    await connection.sendRequest('shutdown');
-    connection.sendNotification('exit');
-    assert.equal(await exited, 0);
-    connection.dispose();
   });
 
   test('a client that disconnects abruptly: the server exits by itself', async () => {
@@ -78,27 +89,7 @@ describe('tracklint-lsp --stdio', () => {
 });
 
 describe('tracklint-lsp --node-ipc', () => {
-  test('serves VS Code over node IPC: diagnostics of an opened file, and exits with 0 on shutdown and exit', async () => {
-    const { connection, exited } = startIpcServer();
-    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
-      connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        if (params.uri.endsWith('opened-ipc.ts')) resolve(params);
-      });
-    });
-    const result = await initialize(connection);
-    assert.equal(result.serverInfo.name, 'tracklint');
-    connection.sendNotification('initialized', {});
-    const uri = URI.file(path.join(workspace, 'src/opened-ipc.ts')).toString();
-    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: `window.analytics.track('Order Complete');\n` } });
-    const published = await diagnostics;
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
-      ['unknown-event', "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"],
-    ]);
-    const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 26 } })) as { contents: { value: string } } | null;
-    assert.equal(hover?.contents.value, '**Order Complete** is not in the tracking plan.');
-    await connection.sendRequest('shutdown');
-    connection.sendNotification('exit');
-    assert.equal(await exited, 0);
-    connection.dispose();
+  test('serves VS Code over node IPC: diagnostics of an opened file, a hover, and exits with 0 on shutdown and exit', async () => {
+    await session(startIpcServer(), 'opened-ipc.ts');
   });
 });
