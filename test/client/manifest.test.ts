@@ -16,6 +16,7 @@ const root = path.resolve(__dirname, '../..');
 interface Manifest {
   main: string;
   activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited' }; virtualWorkspaces: { supported: boolean | 'limited'; description?: string } };
   contributes: {
     commands: { command: string; title: string; category: string }[];
     configuration: { properties: Record<string, { type: string; default?: unknown; enum?: string[]; properties?: Record<string, { enum: string[] }>; additionalProperties?: { enum: string[] }; items?: unknown }> };
@@ -59,6 +60,20 @@ test('settings: one per TracklintSettings field (the server reads them), plus th
   assert.equal(settings['tracklint.debounce'].default, 150);
   assert.equal(settings['tracklint.maxFileSize'].default, 1048576);
   assert.deepEqual(settings['tracklint.trace.server'].enum, ['off', 'messages', 'verbose']);
+});
+
+test('tracklint.trace.server is read by the language client: its id is the settings prefix', () => {
+  // vscode-languageclient reads `<client id>.trace.server`, and applies a change to it without a reload.
+  const source = readFileSync(path.join(root, 'client/src/languageClient.ts'), 'utf8');
+  assert.equal(/export const CLIENT_ID = '([\w.-]+)'/.exec(source)?.[1], 'tracklint');
+  assert.match(source, /new LanguageClient\(CLIENT_ID, /);
+});
+
+test('Restricted Mode: supported (nothing of the workspace is run); virtual workspaces: declared unsupported, with the reason', () => {
+  // The server reads files and type-checks them, but never runs workspace code (no plugins, no tasks, no node_modules code).
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+  assert.match(manifest.capabilities.virtualWorkspaces.description ?? '', /from disk/);
 });
 
 test('tracklint.rules lists every rule id, with the severities the plan accepts', () => {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { SKIP_MESSAGE, vscodeSource } from './availability';
 
 /**
  * End-to-end runner: starts VS Code with this repository as the extension under development on a
@@ -14,15 +15,13 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
  * run it under `xvfb-run -a`.
  */
 
-const SKIP_MESSAGE = 'e2e: skipped — no VS Code available (set VSCODE_EXECUTABLE=/path/to/code or TRACKLINT_E2E_DOWNLOAD=1)';
-
 // This file runs as build/e2e/run.js.
 const repositoryRoot = path.resolve(__dirname, '../..');
 
 async function findVSCode(): Promise<string | undefined> {
-  if (process.env.VSCODE_EXECUTABLE) return process.env.VSCODE_EXECUTABLE;
-  if (process.env.TRACKLINT_E2E_DOWNLOAD === '1') return downloadAndUnzipVSCode(process.env.TRACKLINT_E2E_VSCODE_VERSION ?? 'stable');
-  return undefined;
+  const source = vscodeSource();
+  if (!source) return undefined;
+  return 'executable' in source ? source.executable : downloadAndUnzipVSCode(source.download);
 }
 
 async function main(): Promise<number> {

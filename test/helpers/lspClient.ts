@@ -5,12 +5,13 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
 import { nodeRuntime } from '../../server/src/node/nodeRuntime';
+import type { WorkspaceHost } from '../../server/src/service/analysisWorkspace';
 
 export interface LspTestOptions {
   /** Folder copied to a temporary workspace, so tests may edit files on disk. */
@@ -29,7 +30,8 @@ export interface LspTestOptions {
    * the server's work too.
    */
   ownProcess?: boolean;
-  /** Extra folders or files below the workspace to delete after copying. */
+  /** The file system the in-band server reads through (default: the real one), e.g. one that fails on purpose. */
+  host?: WorkspaceHost;
 }
 
 /**
@@ -50,6 +52,12 @@ export class LspTestClient {
   readonly errorLogs: string[] = [];
   /** publishDiagnostics notifications received so far, to tell when the server has gone quiet. */
   publicationCount = 0;
+  /** Every publishDiagnostics notification, in the order received. */
+  readonly publications: PublishDiagnosticsParams[] = [];
+  /** The server's workspace/codeLens/refresh and workspace/diagnostic/refresh requests, by method, in order. */
+  readonly refreshes: string[] = [];
+  /** What the server answered to initialize. */
+  initializeResult!: InitializeResult;
   /** Work-done progress the server created, by token, with what it reported (begin, report..., end). */
   readonly progress = new Map<string | number, { kind: string; message?: string; percentage?: number }[]>();
   private readonly versions = new Map<string, number>();
@@ -79,7 +87,7 @@ export class LspTestClient {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
       const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-      startServer(serverConnection, nodeRuntime);
+      startServer(serverConnection, { ...nodeRuntime, host: options.host ?? nodeRuntime.host });
       connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       streams = [toServer, toClient];
     }
@@ -98,8 +106,13 @@ export class LspTestClient {
       return null;
     });
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    for (const method of ['workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
+      connection.onRequest(method, () => {
+        client.refreshes.push(method);
+        client.notify();
+        return null;
+      });
+    }
     connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       client.appliedEdits.push(params.edit);
       client.notify();
@@ -107,6 +120,7 @@ export class LspTestClient {
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params);
+      client.publications.push(params);
       client.publicationCount++;
       if (process.env.LSP_DEBUG) console.log("publish", params.uri.split("/").pop(), params.version, JSON.stringify(params.diagnostics.map((d) => d.code)));
       client.notify();
@@ -124,7 +138,7 @@ export class LspTestClient {
       client.notify();
     });
     connection.listen();
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest('initialize', {
       // No process id: with one, the server polls for this process every few seconds and the test run never ends.
       processId: null,
       rootUri: URI.file(root).toString(),

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { rmSync } from 'node:fs';
 import { cursor, LspTestClient } from '../helpers/lspClient';
+import { generateWorkspace } from '../helpers/generatedWorkspace';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
 const REQUEST_CANCELLED = -32800;
@@ -28,6 +30,7 @@ describe('requests cancelled mid-flight', () => {
       ['textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }],
       ['textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } }],
       ['textDocument/codeLens', { textDocument: { uri } }],
+      ['textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 20 }, newName: 'Account Created' }],
     );
     for (const [method, params] of requests) expected.set(method, await client.request(method, params));
   });
@@ -37,6 +40,7 @@ describe('requests cancelled mid-flight', () => {
     assert.equal((expected.get('textDocument/completion') as { items: unknown[] }).items.length, 4);
     assert.ok(expected.get('textDocument/hover'));
     assert.equal((expected.get('textDocument/codeAction') as unknown[]).length > 0, true);
+    assert.ok(Object.keys((expected.get('textDocument/rename') as { changes: object }).changes).length >= 2, 'the rename edits the plan and the call');
   });
 
   test('300 requests cancelled at once, a moment later or not at all: each gets its true answer or RequestCancelled', async () => {
@@ -71,5 +75,38 @@ describe('requests cancelled mid-flight', () => {
     client.change('src/cancel.ts', `analytics.track('Nope');\n`);
     const diagnostics = await client.waitForDiagnostics('src/cancel.ts', (d) => d.length === 1);
     assert.equal(diagnostics[0].message, "Event 'Nope' is not in the tracking plan.");
+  });
+});
+
+describe('tracklint/checkWorkspace cancelled while it checks the files', () => {
+  const FILES = 300;
+  let client: LspTestClient;
+  let generated: string;
+  before(async () => {
+    generated = generateWorkspace(FILES);
+    client = await LspTestClient.start({ fixture: generated });
+    await client.waitFor('the scan to end', () => [...client.progress.values()].some((v) => v.some((x) => x.kind === 'end')) || undefined, 60_000);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(generated, { recursive: true, force: true });
+  });
+
+  test('stops between files and answers RequestCancelled; the next check goes through', async () => {
+    const published = client.publicationCount;
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest('tracklint/checkWorkspace', source.token);
+    // Once it has re-published its first file with problems, it is mid-way through the files.
+    await client.waitFor('the check to publish', () => client.publicationCount > published || undefined);
+    source.cancel();
+    const outcome = await pending.then(
+      () => 'answered',
+      (error: { code?: number }) => error.code,
+    );
+    assert.equal(outcome, REQUEST_CANCELLED);
+    // Every 10th file has a problem: a check that ran to the end would have re-published all of them.
+    assert.ok(client.publicationCount - published < FILES / 10, `${client.publicationCount - published} files re-published`);
+    assert.deepEqual(await client.request('tracklint/checkWorkspace', null), { fileCount: FILES, problemCount: FILES / 10 });
+    assert.deepEqual(client.errorLogs, []);
   });
 });

@@ -15,19 +15,24 @@ describe('quick fixes', () => {
   });
   after(() => client.stop());
 
-  /** Opens the code, waits for its diagnostics, and returns the code actions for those of `rule`. */
-  async function actionsFor(code: string, rule: string): Promise<{ file: string; text: string; actions: CodeAction[] }> {
+  /**
+   * Opens the code, waits until its diagnostics satisfy `ready`, and returns the code actions for those
+   * `relevant` keeps (all by default), asked at the first of them as an editor does.
+   */
+  async function actionsAt(code: string, ready: (d: Diagnostic[]) => boolean, relevant: (d: Diagnostic) => boolean = () => true) {
     const file = `src/fix-${n++}.ts`;
     client.open(file, code);
-    const diagnostics = await client.waitForDiagnostics(file, (d) => d.some((x) => x.code === rule));
-    const relevant = diagnostics.filter((d) => d.code === rule);
+    const diagnostics = (await client.waitForDiagnostics(file, ready)).filter(relevant);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: client.uri(file) },
-      range: relevant[0].range,
-      context: { diagnostics: relevant },
+      range: diagnostics[0].range,
+      context: { diagnostics },
     });
-    return { file, text: code, actions };
+    return { file, text: code, diagnostics, actions };
   }
+
+  /** The code actions for the diagnostics of `rule` in the code. */
+  const actionsFor = (code: string, rule: string) => actionsAt(code, (d) => d.some((x) => x.code === rule), (d) => d.code === rule);
 
   const titles = (actions: CodeAction[]) => actions.map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
 
@@ -49,10 +54,7 @@ describe('quick fixes', () => {
   });
 
   test('an off-plan, miscased name: the casing fix gives way to the planned names', async () => {
-    const file = `src/fix-${n++}.ts`;
-    client.open(file, `analytics.track('purchase_completed');\n`);
-    const diagnostics = await client.waitForDiagnostics(file, (d) => d.length === 2);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[0].range, context: { diagnostics } });
+    const { actions } = await actionsAt(`analytics.track('purchase_completed');\n`, (d) => d.length === 2);
     assert.deepEqual(titles(actions), [
       "Change to 'Order Completed' (preferred)",
       "Change to 'Purchase Completed'",
@@ -90,6 +92,29 @@ describe('quick fixes', () => {
     const { file, text, actions } = await actionsFor(`analytics.track('Order Completed', { order_id: 'o', total: 1 });\n`, 'missing-required-property');
     assert.equal(titles(actions)[0], "Add property 'currency' (preferred)");
     assert.equal(applied(client, actions[0], file, text), `analytics.track('Order Completed', { order_id: 'o', total: 1, currency: 'USD' });\n`);
+  });
+
+  test('several missing required properties: one fix adds them all (preferred), then one per key; one disable for the line', async () => {
+    const code = `analytics.track('Order Completed', { order_id: 'o' });\n`;
+    const { file, diagnostics, actions } = await actionsAt(code, (d) => d.length === 2);
+    assert.deepEqual(titles(actions), [
+      "Add properties 'total', 'currency' (preferred)",
+      "Add property 'total'",
+      "Add property 'currency'",
+      'Disable missing-required-property for this line',
+    ]);
+    assert.equal(applied(client, actions[0], file, code), `analytics.track('Order Completed', { order_id: 'o', total: 0, currency: 'USD' });\n`);
+    assert.deepEqual(actions[0].diagnostics, diagnostics, 'tied to every diagnostic it fixes');
+    assert.deepEqual(actions[3].diagnostics, diagnostics);
+    // Asked for one of the diagnostics only (a Problems entry's fixes), the same fix adds every missing key.
+    const one = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(file) }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } });
+    assert.deepEqual(titles(one), ["Add properties 'total', 'currency' (preferred)", "Add property 'currency'", 'Disable missing-required-property for this line']);
+  });
+
+  test('a call without its properties argument: the fix adds the object with every required property', async () => {
+    const { file, text, actions } = await actionsFor(`analytics.track('Order Completed');\n`, 'missing-required-property');
+    assert.equal(titles(actions)[0], "Add properties 'order_id', 'total', 'currency' (preferred)");
+    assert.equal(applied(client, actions[0], file, text), `analytics.track('Order Completed', { order_id: '', total: 0, currency: 'USD' });\n`);
   });
 
   test('missing required properties in a multi-line object keep its layout', async () => {

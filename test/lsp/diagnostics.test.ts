@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -48,6 +49,24 @@ describe('diagnostics (push)', () => {
     assert.equal(client.diagnostics.get(client.uri('src/app.ts'))?.version, version);
   });
 
+  test('TSX, JS and JSX files are checked like TS', async () => {
+    const files: [string, string, string][] = [
+      ['src/button.tsx', 'typescriptreact', `export const Buy = () => <button onClick={() => analytics.track('Nope Tsx')}>Buy</button>;\n`],
+      ['src/legacy.js', 'javascript', `export function signUp() {\n  analytics.track('Signed Up', { method: 'fax' });\n}\n`],
+      ['src/view.jsx', 'javascriptreact', `export const View = () => <a onClick={() => analytics.track("Signed Up")}>x</a>;\n`],
+    ];
+    for (const [file, languageId, text] of files) client.open(file, text, languageId);
+    const results = await Promise.all(files.map(([file]) => client.waitForDiagnostics(file)));
+    assert.deepEqual(
+      results.map((diagnostics) => diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message])),
+      [
+        [['unknown-event', 0, 64, "Event 'Nope Tsx' is not in the tracking plan."]],
+        [['property-value', 1, 41, `Property 'method' of event 'Signed Up' must be one of "email", "google"; found "fax".`]],
+        [['missing-required-property', 0, 60, "Missing required property 'method' of event 'Signed Up'."]],
+      ],
+    );
+  });
+
   test('the workspace scan publishes problems of files that are not open', async () => {
     const diagnostics = await client.waitForDiagnostics('src/closed.ts');
     assert.deepEqual(
@@ -55,6 +74,21 @@ describe('diagnostics (push)', () => {
       [['unknown-event', 3, 18, "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?"]],
     );
     assert.equal(client.diagnostics.has(client.uri('src/clean.ts')), false, 'a clean file gets no empty publication');
+  });
+
+  test('the startup scan reports $/progress: begin, the files read, the checking, end', async () => {
+    const values = await client.waitFor('the scan to end', () => [...client.progress.values()].find((v) => v.some((x) => x.kind === 'end')));
+    assert.deepEqual(values[0], { kind: 'begin', title: 'tracklint', cancellable: true, message: 'Reading the workspace', percentage: 0 });
+    assert.deepEqual(values.at(-1), { kind: 'end' });
+    const reports = values.slice(1, -1);
+    // Reading reports are throttled in time, so how many there are varies; the last ones do not.
+    assert.ok(reports.every((r) => r.kind === 'report' && /^(Read \d+ of 3 files|Checking files)$/.test(r.message ?? '')), JSON.stringify(reports));
+    assert.deepEqual(reports.slice(-2), [
+      { kind: 'report', message: 'Read 3 of 3 files', percentage: 50 },
+      { kind: 'report', message: 'Checking files', percentage: 50 },
+    ]);
+    const percentages = reports.map((r) => r.percentage ?? 0);
+    assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'the percentage never goes back');
   });
 
   test('unused plan events are hinted on the plan file once the scan is done', async () => {
@@ -125,6 +159,43 @@ describe('diagnostics (pull)', () => {
     assert.deepEqual(report.items.map((d) => [d.code, d.message]), [['missing-required-property', "Missing required property 'currency' of event 'Order Completed'."]]);
     await client.waitForDiagnostics('src/closed.ts');
     assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
+  });
+
+  test('a cancelled pull is answered with its full report or RequestCancelled (retriggerRequest: false), never an empty report', async () => {
+    const params = { textDocument: { uri: client.uri('src/app.ts') } };
+    const expected = await client.request('textDocument/diagnostic', params);
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const source = new CancellationTokenSource();
+        const pending = client.connection.sendRequest('textDocument/diagnostic', params, source.token);
+        if (i % 2) setImmediate(() => source.cancel());
+        else source.cancel();
+        try {
+          assert.deepEqual(await pending, expected);
+          return 'answered';
+        } catch (error) {
+          const { code, data } = error as { code?: number; data?: unknown };
+          assert.equal(code, -32800);
+          // Cancelled before the server read it, the connection answers without data; the handler says not to retrigger.
+          if (data !== undefined) assert.deepEqual(data, { retriggerRequest: false });
+          return data === undefined ? 'cancelled early' : 'cancelled by the handler';
+        }
+      }),
+    );
+    assert.ok(outcomes.includes('cancelled by the handler'), JSON.stringify(outcomes));
+  });
+
+  test('the server offers pull diagnostics only to a client that offers them', () => {
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+  });
+
+  test('an unsaved plan edit asks the client to pull again, and the pull answers with the new plan', async () => {
+    const pull = () => client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri: client.uri('src/app.ts') } });
+    const before = client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length;
+    const planText = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    client.open('tracking-plan.yaml', planText.replace('    required: [order_id, total, currency]\n', '    required: [order_id, total]\n'), 'yaml');
+    await client.waitFor('a diagnostic refresh', () => client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length > before || undefined);
+    assert.deepEqual((await pull()).items, []);
   });
 });
 

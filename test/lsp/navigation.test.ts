@@ -33,6 +33,14 @@ describe('navigation', () => {
     assert.deepEqual(locations, [at('tracking-plan.yaml', 15, 2, 11)]);
   });
 
+  test('go to definition: from a constant at the call (TypeScript adds its declaration; tracklint the plan entry)', async () => {
+    const { text, position } = cursor(`import { EVENTS } from './events';\nanalytics.track(EVENTS.SIGN|ED_UP, { method: 'email' });`);
+    client.open('src/nav-3.ts', text);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri('src/nav-3.ts') }, position });
+    assert.deepEqual(locations, [at('tracking-plan.yaml', 15, 2, 11)]);
+    client.close('src/nav-3.ts');
+  });
+
   test('find references: from the plan entry to every call site', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri: client.uri('tracking-plan.yaml') },
@@ -82,6 +90,19 @@ describe('navigation', () => {
     assert.deepEqual(Object.keys(edit.changes!).sort(), [client.uri('src/clean.ts'), client.uri('tracking-plan.yaml')].sort());
     const cleanText = readFileSync(client.path('src/clean.ts'), 'utf8');
     assert.equal(applyEdits(cleanText, edit.changes![client.uri('src/clean.ts')]), cleanText.replace(`analytics.page('Home')`, `analytics.page('Landing')`));
+    const planText = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    assert.equal(applyEdits(planText, edit.changes![client.uri('tracking-plan.yaml')]), planText.replace('pages:\n  Home: {}', 'pages:\n  Landing: {}'));
+  });
+
+  test('rename from a call that names the event through a constant: the constant is renamed where it is declared', async () => {
+    client.open('src/nav-2.ts', `import { EVENTS } from './events';\nanalytics.track(EVENTS.SIGNED_UP, { method: 'email' });\n`);
+    await client.waitForDiagnostics('src/nav-2.ts');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: client.uri('src/nav-2.ts') }, position: { line: 1, character: 25 }, newName: 'Account Created' });
+    const eventsText = readFileSync(client.path('src/events.ts'), 'utf8');
+    assert.equal(applyEdits(eventsText, edit.changes![client.uri('src/events.ts')]), eventsText.replace(`SIGNED_UP: 'Signed Up'`, `SIGNED_UP: 'Account Created'`));
+    assert.equal(edit.changes![client.uri('src/nav-2.ts')], undefined, 'the call keeps its constant');
+    const planText = readFileSync(client.path('tracking-plan.yaml'), 'utf8');
+    assert.equal(applyEdits(planText, edit.changes![client.uri('tracking-plan.yaml')]), planText.replace('  Signed Up:\n', '  Account Created:\n'));
   });
 
   test('the add-event command edits the plan through workspace/applyEdit', async () => {

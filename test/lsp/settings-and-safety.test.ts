@@ -44,6 +44,19 @@ describe('settings', () => {
     client.close('tracking-plan.yaml');
   });
 
+  test("tracklint.callees adds the team's own wrappers to the plan's callees, without a reload", async () => {
+    // Declared, not defined: no body to infer a wrapper from, so only the setting makes it a callee.
+    client.open('src/callees.ts', `declare function sendEvent(name: string, properties?: object): void;\nsendEvent('Signed Up', { method: 'fax' });\n`);
+    assert.deepEqual(await client.waitForDiagnostics('src/callees.ts'), []);
+    await client.setSettings({ callees: [{ callee: 'sendEvent', event: 0, properties: 1 }] });
+    const diagnostics = await client.waitForDiagnostics('src/callees.ts', (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['property-value', 1, 33]]);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: client.uri('src/callees.ts') }, position: { line: 1, character: 12 } });
+    assert.match(hover?.contents.value ?? '', /^Event \*\*Signed Up\*\*[^]*Sent through `sendEvent`, declared in the plan's `callees:`\.$/);
+    await client.setSettings({});
+    await client.waitForDiagnostics('src/callees.ts', (d) => d.length === 0);
+  });
+
   test('tracklint.planPath points the workspace at another plan', async () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(client.path('other-plan.yaml'), 'name: Other\nevents:\n  Nope: {}\n');

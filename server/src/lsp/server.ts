@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CodeLens,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -44,6 +45,10 @@ interface FolderState {
   closedCheck?: Promise<boolean>;
   /** Files created, changed or deleted on disk that the next check of the closed files must read again. */
   changedOnDisk: Set<string>;
+  /** The plan's diagnostics as last pushed (JSON), so a recount after source edits pushes only a change. */
+  pushedPlanDiagnostics?: string;
+  /** The titles of the plan's code lenses as last served (JSON), so a recount refreshes them only when they changed. */
+  servedPlanLenses?: string;
 }
 
 interface ClientSupport {
@@ -314,11 +319,37 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     scheduler.schedule(`closed-files:${state.root}`, state.settings.debounce, () => void checkClosedFiles(state));
   }
 
-  function publishPlanDiagnostics(state: FolderState): void {
+  function publishPlanDiagnostics(state: FolderState, onlyIfChanged = false): void {
     const planFile = state.workspace.planFile;
     if (!planFile || (support.pullDiagnostics && isOpen(planFile))) return;
-    publish(uriOf(planFile), state.service.doValidate(planFile));
+    const diagnostics = state.service.doValidate(planFile);
+    const json = JSON.stringify(diagnostics);
+    if (onlyIfChanged && json === state.pushedPlanDiagnostics) return;
+    state.pushedPlanDiagnostics = json;
+    publish(uriOf(planFile), diagnostics);
   }
+
+  /**
+   * The plan's unused-event hints and call counts follow the code: once edits of source files pause,
+   * they are counted again, and the plan's diagnostics pushed and its code lenses refreshed if they
+   * changed. Only while the plan is open in the editor: opening it publishes them afresh anyway, and a
+   * recount after every burst of edits is not free (about 90 ms for the 2,000-file bench workspace).
+   */
+  function schedulePlanUsage(state: FolderState): void {
+    const planFile = state.workspace.planFile;
+    if (!planFile || !isOpen(planFile) || !state.workspace.knowsEveryFile) return;
+    scheduler.schedule(`plan-usage:${state.root}`, state.settings.debounce, () =>
+      void guard('recount of the plan usage', undefined, () => {
+        if (!isOpen(planFile) || state.workspace.planFile !== planFile) return;
+        // Pull clients ask for the open plan's diagnostics again themselves (interFileDependencies).
+        if (!support.pullDiagnostics) publishPlanDiagnostics(state, true);
+        if (!support.codeLensRefresh || state.servedPlanLenses === undefined) return;
+        if (lensTitles(state.service.doCodeLens(planFile)) !== state.servedPlanLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }),
+    );
+  }
+
+  const lensTitles = (lenses: CodeLens[]) => JSON.stringify(lenses.map((lens) => lens.command?.title));
 
   /**
    * Reads every file of the folder into this thread's program, for the requests that need every call site
@@ -409,6 +440,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       syncDocument(state, event.document);
       scheduleValidation(event.document.uri, state);
       scheduleWrapperCallSites(state, fileName, wrappersBefore);
+      if (isSourceFileName(fileName)) schedulePlanUsage(state);
     });
   });
 
@@ -450,6 +482,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const diagnostics = runtime.host.fileExists(fileName) ? await guard('validation', [] as Diagnostic[], () => state.service.doValidate(fileName)) : [];
       publish(event.document.uri, diagnostics);
       sendStatus(state);
+      schedulePlanUsage(state);
     });
   });
 
@@ -483,6 +516,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         for (const document of documents.all()) if ((await folderFor(fsPathOf(document.uri))) === state) scheduleValidation(document.uri, state);
         // Closed files may import what changed: checked again once the saves pause.
         scheduleClosedFileCheck(state);
+        schedulePlanUsage(state);
       }
     });
   });
@@ -561,7 +595,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onCodeLens((params, token) =>
     answer('code lens', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
-      return token.isCancellationRequested ? [] : state.service.doCodeLens(fileName);
+      if (token.isCancellationRequested) return [];
+      const lenses = state.service.doCodeLens(fileName);
+      if (state.workspace.isPlanFile(fileName)) state.servedPlanLenses = lensTitles(lenses);
+      return lenses;
     }),
   );
 
@@ -587,15 +624,24 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
-  connection.onRequest(CheckWorkspaceRequest, () =>
-    guard('check workspace', { fileCount: 0, problemCount: 0 }, async () => {
+  // Cancelled, it cancels the check of the closed files (it stops between files) and answers RequestCancelled.
+  // The token is the last argument: a client that sends `params: null` instead of none passes that null first.
+  connection.onRequest(CheckWorkspaceRequest, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    return answer('check workspace', { fileCount: 0, problemCount: 0 }, token, async () => {
       let fileCount = 0;
       let problemCount = 0;
       for (const root of workspaceRoots) {
         const state = await folderFor(root);
-        // A check asked for meanwhile (a plan edit) supersedes this one: the answer counts the latest.
-        let latest = checkClosedFiles(state, { progress: true });
-        while ((await latest) === false && state.closedCheck !== latest) latest = state.closedCheck!;
+        const cancellation = token.onCancellationRequested(() => state.closedFiles.cancel());
+        try {
+          // A check asked for meanwhile (a plan edit) supersedes this one: the answer counts the latest.
+          let latest = checkClosedFiles(state, { progress: true });
+          while ((await latest) === false && !token.isCancellationRequested && state.closedCheck !== latest) latest = state.closedCheck!;
+        } finally {
+          cancellation.dispose();
+        }
+        if (token.isCancellationRequested) break;
         const files = new Set(state.workspace.closedFileSites?.files);
         for (const document of documents.all()) {
           const fileName = fsPathOf(document.uri);
@@ -608,8 +654,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
       }
       return { fileCount, problemCount };
-    }),
-  );
+    });
+  });
 
   connection.onRequest(CoverageRequest, (params, token) =>
     answer('coverage', null, token, async () => {

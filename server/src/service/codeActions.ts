@@ -36,12 +36,18 @@ export function doCodeActions(workspace: AnalysisWorkspace, fileName: string, di
   const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
   const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source);
   if (wantsQuickFix) {
+    const fixes: CodeAction[] = [];
+    const disables: CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'tracklint' || !isDiagnosticData(diagnostic.data)) continue;
       // An off-plan name is also miscased: the unknown-event fixes (planned names) supersede the casing one.
       if (diagnostic.data.ruleId === 'event-name-casing' && diagnostics.some((d) => isDiagnosticData(d.data) && d.data.ruleId === 'unknown-event' && sameRange(d.range, diagnostic.range))) continue;
-      actions.push(...quickFixes(workspace, sourceFile, fileName, diagnostic, diagnostic.data));
+      fixes.push(...quickFixes(workspace, sourceFile, fileName, diagnostic, diagnostic.data));
+      disables.push(disableAction(sourceFile, fileName, diagnostic, diagnostic.data.ruleId));
     }
+    // Several diagnostics of one call offer the same action (add all its missing properties, disable a rule on
+    // its line): listed once, for all of them, and the disabling ones after every fix.
+    actions.push(...withoutDuplicates([...fixes, ...disables]));
   }
   if (wantsFixAll) {
     const all = fixAll(workspace, sourceFile, fileName);
@@ -80,8 +86,14 @@ function quickFixes(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fil
       break;
     }
     case 'missing-required-property': {
+      // Every key the call misses (each has its own diagnostic, on the same range): one fix adds them all.
+      const missing = missingTopLevelKeys(workspace, fileName, diagnostic.range);
+      if (missing.length > 1) {
+        const all = addPropertiesEdit(workspace, sourceFile, uri, diagnostic.range, missing);
+        if (all) actions.push(fix(`Add properties ${missing.map((key) => `'${key}'`).join(', ')}`, all, true));
+      }
       const edit = data.property && isTopLevel(data.property) ? addPropertiesEdit(workspace, sourceFile, uri, diagnostic.range, [data.property]) : undefined;
-      if (edit) actions.push(fix(`Add property '${data.property}'`, edit, true));
+      if (edit) actions.push(fix(`Add property '${data.property}'`, edit, actions.length === 0));
       break;
     }
     case 'unknown-property': {
@@ -121,8 +133,34 @@ function quickFixes(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, fil
     default:
       break;
   }
-  actions.push(fix(`Disable ${data.ruleId} for this line`, disableLineEdit(sourceFile, uri, diagnostic.range.start.line, data.ruleId)));
   return actions;
+}
+
+function disableAction(sourceFile: ts.SourceFile, fileName: string, diagnostic: Diagnostic, ruleId: string): CodeAction {
+  const edit = disableLineEdit(sourceFile, URI.file(fileName).toString(), diagnostic.range.start.line, ruleId);
+  return { title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+}
+
+/** Actions with the same title and edit become one, tied to all their diagnostics. */
+function withoutDuplicates(actions: CodeAction[]): CodeAction[] {
+  const byKey = new Map<string, CodeAction>();
+  for (const action of actions) {
+    const key = JSON.stringify([action.title, action.edit]);
+    const first = byKey.get(key);
+    if (first) first.diagnostics = [...(first.diagnostics ?? []), ...(action.diagnostics ?? [])];
+    else byKey.set(key, { ...action });
+  }
+  return [...byKey.values()];
+}
+
+/** The top-level required keys the call at `range` misses, in the order the checker reports them. */
+function missingTopLevelKeys(workspace: AnalysisWorkspace, fileName: string, range: Range): string[] {
+  const keys = workspace
+    .check(fileName)
+    .filter((finding) => finding.ruleId === 'missing-required-property' && sameRange(finding.range, range))
+    .map((finding) => finding.data?.property)
+    .filter((key): key is string => key !== undefined && isTopLevel(key));
+  return [...new Set(keys)];
 }
 
 /** A string literal exactly at `range` in this file, or undefined. */
