@@ -115,6 +115,16 @@ describe('checking the closed files of a folder (the language server runs it in 
     ]);
   });
 
+  test("a file whose check fails is reported with its error, and the other files are checked", async () => {
+    const root = folder({ 'src/a.ts': `analytics.track('Nope');\n`, 'src/b.ts': `analytics.track('Nope');\n` });
+    const faulty = { ...nodeWorkspaceHost, fileSize: (file: string) => (file.endsWith('a.ts') ? (() => { throw new Error('disk on fire'); })() : nodeWorkspaceHost.fileSize!(file)) };
+    const batches: ClosedFileBatch[] = [];
+    const result = await new ClosedFileSession(root, faulty).check(request(root), { isCancelled: () => false, onBatch: (batch) => batches.push(batch) });
+    assert.deepEqual(batches.flatMap((b) => b.results).map(([file, findings]) => [path.relative(root, file), findings.map((f) => f.ruleId)]), [['src/b.ts', ['unknown-event']]]);
+    assert.deepEqual(batches.flatMap((b) => b.failures).map(([file, error]) => [path.relative(root, file), error.split('\n')[0]]), [['src/a.ts', 'Error: disk on fire']]);
+    assert.deepEqual(result?.failed.map((file) => path.relative(root, file)), ['src/a.ts']);
+  });
+
   test('a cancelled check stops between files and answers nothing', async () => {
     const root = folder(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`src/f${i}.ts`, `analytics.track('Nope ${i}');\n`])));
     const session = new ClosedFileSession(root, nodeWorkspaceHost);

@@ -11,6 +11,7 @@ import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/lsp/server';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
 import { nodeRuntime } from '../../server/src/node/nodeRuntime';
+import { inThreadClosedFileChecker } from '../../server/src/service/closedFiles/inThreadChecker';
 import type { WorkspaceHost } from '../../server/src/service/analysisWorkspace';
 
 export interface LspTestOptions {
@@ -87,7 +88,9 @@ export class LspTestClient {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
       const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-      startServer(serverConnection, { ...nodeRuntime, host: options.host ?? nodeRuntime.host });
+      // A host of the test's (one that injects faults) serves the closed-file checks too, on this thread: a worker has its own.
+      const runtime = options.host ? { ...nodeRuntime, host: options.host, closedFileChecker: inThreadClosedFileChecker(options.host) } : nodeRuntime;
+      startServer(serverConnection, runtime);
       connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       streams = [toServer, toClient];
     }

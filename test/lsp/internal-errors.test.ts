@@ -49,7 +49,8 @@ describe('an internal error in a handler', () => {
   test('the check of a closed file that fails is logged, and the other files are still checked', async () => {
     const before = client.errorLogs.length;
     const result = await client.request<{ fileCount: number; problemCount: number }>('tracklint/checkWorkspace', null);
-    assert.deepEqual(result, { fileCount: 3, problemCount: 2 });
+    // closed.ts's problem; not the plan's unused-event hint: with clean.ts unchecked, which events are sent is not known.
+    assert.deepEqual(result, { fileCount: 3, problemCount: 1 });
     assert.ok(client.errorLogs.slice(before).some((l) => l.startsWith(`tracklint: validation of ${client.path('src/clean.ts')} failed: Error: injected fault`)), JSON.stringify(client.errorLogs.slice(before)));
     assert.equal(client.diagnostics.get(client.uri('src/closed.ts'))?.diagnostics[0]?.code, 'unknown-event');
   });

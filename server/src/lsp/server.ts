@@ -275,6 +275,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
             const uri = uriOf(fileName);
             if (findings.length || problemCounts.get(uri)) publish(uri, findings.map(toDiagnostic));
           }
+          for (const [fileName, error] of batch.failures) logError(`tracklint: validation of ${fileName} failed`, error);
           if (performance.now() - reported > 100 || batch.done === batch.total) {
             reported = performance.now();
             progress?.report(Math.round((batch.done / Math.max(batch.total, 1)) * 100), `Checked ${batch.done} of ${batch.total} files`);
@@ -284,7 +285,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           for (const fileName of changedOnDisk) state.changedOnDisk.add(fileName);
           return false;
         }
-        workspace.closedFileSites = { files: new Set(result.files), counts: new Map(result.siteCounts) };
+        workspace.closedFileSites = { files: new Set(result.files), counts: new Map(result.siteCounts), complete: result.failed.length === 0 };
         clearClosedProblems(state, workspace.closedFileSites.files);
         publishPlanDiagnostics(state);
         if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

@@ -52,6 +52,8 @@ export interface ClosedFileSites {
   files: Set<string>;
   /** The call sites of each `kind:name` key, per file holding any. */
   counts: Map<string, [key: string, count: number][]>;
+  /** No file's check failed: every closed file's call sites are counted. */
+  complete: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ export class AnalysisWorkspace {
 
   /** Whether every file's call sites are known: read here, or counted by a check of the closed files. */
   get knowsEveryFile(): boolean {
-    return this.scanned || this.closedFileSites !== undefined;
+    return this.scanned || this.closedFileSites?.complete === true;
   }
 
   contains(fileName: string): boolean {

@@ -41,16 +41,28 @@ export class ClosedFileSession {
 
   async check(request: ClosedFileCheckRequest, control: { isCancelled(): boolean; onBatch(batch: ClosedFileBatch): void }): Promise<ClosedFileCheckResult | undefined> {
     const plan = this.planFor(request);
-    if (!plan) return { files: [], siteCounts: [] };
+    if (!plan) return { files: [], failed: [], siteCounts: [] };
     this.applyChanges(request);
     const files = await this.host.listSourceFiles(this.root, plan.ignore ?? []);
     if (control.isCancelled()) return undefined;
-    const { analysed, skipped } = splitSkipped(files, {
+    // A file the check of which fails is reported and left out; the others are checked all the same.
+    const failures = new Map<string, string>();
+    const guarded = <T>(file: string, work: () => T): T | undefined => {
+      try {
+        return work();
+      } catch (error) {
+        failures.set(file, error instanceof Error ? (error.stack ?? error.message) : String(error));
+        return undefined;
+      }
+    };
+    const split = splitSkipped(files, {
       limit: request.maxFileSize,
       setting: 'tracklint.maxFileSize',
-      sizeOf: (file) => (this.overlays.has(file) ? undefined : this.host.fileSize?.(file)),
+      sizeOf: (file) => (this.overlays.has(file) ? undefined : guarded(file, () => this.host.fileSize?.(file))),
       readText: (file) => this.compiler.readText(file),
     });
+    const analysed = split.analysed.filter((file) => !failures.has(file));
+    const { skipped } = split;
     const closed = files.filter((file) => !this.overlays.has(file));
     const skippedSeverity = effectiveSeverity('file-too-large', plan, request.severities);
     const findings = new Map<string, Finding[]>();
@@ -67,25 +79,29 @@ export class ClosedFileSession {
       const checker = program.getTypeChecker();
       const wrappers = wrapperInference(program, checker, plan);
       const siteCounts: ClosedFileCheckResult['siteCounts'] = [];
-      let batch: ClosedFileBatch['results'] = [];
+      let batch: ClosedFileBatch = { results: [], failures: [], done: 0, total: closed.length };
       for (let i = 0; i < closed.length; i++) {
         if (control.isCancelled()) return undefined;
         const file = closed[i];
-        const sourceFile = roots.has(file) ? this.compiler.sourceFile(file) : undefined;
+        const sourceFile = roots.has(file) && !failures.has(file) ? this.compiler.sourceFile(file) : undefined;
         if (sourceFile) {
-          findings.set(file, checkSourceFile({ plan, sourceFile, checker, program, severities: request.severities }));
-          const { sites } = collectNameSites([{ sourceFile, calls: findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers) }], checker);
-          // As the editor's own index counts them: a wrapper's forwarding call is no call site, its callers are.
-          const keys = sites.filter((site) => !site.forwarding).map((site) => siteKey(site.kind, site.name.value));
-          if (keys.length) siteCounts.push([file, countByKey(keys)]);
+          guarded(file, () => {
+            findings.set(file, checkSourceFile({ plan, sourceFile, checker, program, severities: request.severities }));
+            const { sites } = collectNameSites([{ sourceFile, calls: findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers) }], checker);
+            // As the editor's own index counts them: a wrapper's forwarding call is no call site, its callers are.
+            const keys = sites.filter((site) => !site.forwarding).map((site) => siteKey(site.kind, site.name.value));
+            if (keys.length) siteCounts.push([file, countByKey(keys)]);
+          });
         }
-        batch.push([file, findings.get(file) ?? []]);
-        if (batch.length === BATCH_FILES || i === closed.length - 1) {
-          control.onBatch({ results: batch, done: i + 1, total: closed.length });
-          batch = [];
+        const failure = failures.get(file);
+        if (failure === undefined) batch.results.push([file, findings.get(file) ?? []]);
+        else batch.failures.push([file, failure]);
+        if (batch.results.length + batch.failures.length === BATCH_FILES || i === closed.length - 1) {
+          control.onBatch({ ...batch, done: i + 1 });
+          batch = { results: [], failures: [], done: 0, total: closed.length };
         }
       }
-      return { files: closed, siteCounts };
+      return { files: closed, failed: closed.filter((file) => failures.has(file)), siteCounts };
     } finally {
       // The next check decides again what its calls depend on.
       this.compiler.setImportGate(undefined);

@@ -22,6 +22,8 @@ export interface ClosedFileCheckRequest {
 /** Findings of closed files as they are made, with how far the check has come. */
 export interface ClosedFileBatch {
   results: [fileName: string, findings: Finding[]][];
+  /** Files whose check failed (an internal error, with its stack): the others are checked all the same. */
+  failures: [fileName: string, error: string][];
   done: number;
   total: number;
 }
@@ -29,6 +31,8 @@ export interface ClosedFileBatch {
 export interface ClosedFileCheckResult {
   /** Every closed source file of the folder the check considered (with findings or without). */
   files: string[];
+  /** Closed files whose check failed (logged from their batch): their call sites are unknown. */
+  failed: string[];
   /** How many call sites of each `kind:name` (`track:Order Completed`) each closed file holds, for code lenses and unused-event hints. */
   siteCounts: [fileName: string, counts: [key: string, count: number][]][];
 }
