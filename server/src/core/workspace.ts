@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { ts } from 'ts-morph';
@@ -81,7 +81,6 @@ export async function collectSourceFiles(paths: string[], options: CollectOption
   for (const input of paths) {
     const absolute = path.resolve(input);
     if (!existsSync(absolute)) throw new Error(`No such file or directory: ${input}`);
-    const { statSync } = await import('node:fs');
     if (statSync(absolute).isDirectory()) {
       const found = await glob(`**/*.{${SOURCE_EXTENSIONS.join(',')}}`, { cwd: absolute, absolute: true, ignore, dot: false, followSymbolicLinks: false });
       for (const file of found) if (isSourceFileName(file)) files.add(path.normalize(file));
