@@ -723,6 +723,65 @@ describe('native format', () => {
   });
 });
 
+describe('native format: `x-` extension keys', () => {
+  /** The issue's example plan with an extension key in every object whose keys the format fixes. */
+  const WITH_EXTENSIONS = `x-owner: analytics-team
+name: Acme Shop
+conventions: { events: title, properties: snake, x-decided-in: RFC-12 }
+events:
+  Order Completed:
+    x-owner: growth
+    x-jira: { project: GROW, epic: 12 }
+    properties:
+      order_id: { type: string }
+      total: { type: number, minimum: 0 }
+    required: [order_id]
+  Signed Up: { x-owner: accounts }
+identify: { properties: { email: { type: string } }, x-source: crm }
+group: { properties: { employees: { type: integer } }, x-source: crm }
+common: { properties: { app_version: { type: string } }, x-note: every call }
+pages: { Pricing: { x-owner: web } }
+screens: { Home: { x-owner: mobile } }
+callees:
+  - { callee: trackEvent, event: { arg: 0, field: key, x-note: payload }, properties: { arg: 0, field: properties }, x-since: "2024" }
+wrappers: { ignore: [legacyTrack], x-note: legacyTrack goes away in Q3 }
+`;
+  // The same plan without them: whole lines first, then the keys inside flow maps.
+  const WITHOUT_EXTENSIONS = WITH_EXTENSIONS.replace(/^ *x-[a-z-]+: .*\n/gm, '').replace(/,? x-[a-z-]+: [^,}\n]+/g, '');
+
+  test('are accepted and ignored at the top level, in conventions, events, sections, pages, screens, callees and wrappers', () => {
+    assert.doesNotMatch(WITHOUT_EXTENSIONS, /x-/);
+    const withExtensions = loadPlan('tracking-plan.yaml', WITH_EXTENSIONS);
+    assert.deepEqual(located(withExtensions), []);
+    const without = loadPlan('tracking-plan.yaml', WITHOUT_EXTENSIONS);
+    assert.deepEqual(located(without), []);
+    assert.deepEqual(planOf(withExtensions), planOf(without));
+    assert.deepEqual(planOf(withExtensions).callees, [{ callee: 'trackEvent', kind: 'track', event: { arg: 0, field: 'key' }, properties: { arg: 0, field: 'properties' }, prefix: undefined, suffix: undefined }]);
+  });
+
+  test('any other unknown key is still a located error, beside extension keys', () => {
+    const result = loadPlan(
+      'tracking-plan.yaml',
+      `x-owner: analytics\nevents:\n  Order Completed:\n    x-owner: growth\n    propertes:\n      order_id: { type: string }\nidentify: { x-source: crm, requried: [email] }\nowner: analytics\n`,
+    );
+    assert.equal(result.plan, undefined);
+    assert.deepEqual(located(result), [
+      ["Unknown key 'propertes' in 'events.Order Completed'.", 4, 4, 4, 13],
+      ["Unknown key 'requried' in 'identify'.", 6, 27, 6, 35],
+      ["Unknown key 'owner' at the top level.", 7, 0, 7, 5],
+    ]);
+  });
+
+  test('where keys are names (events, properties, sources) or rule ids, an `x-` key is one of those', () => {
+    const plan = planOf(loadPlan('tracking-plan.yaml', `events:\n  x-ray Scanned:\n    properties: { x-ray_id: { type: string } }\n`));
+    assert.deepEqual([...plan.events.keys()], ['x-ray Scanned']);
+    assert.deepEqual(Object.keys(event(plan, 'x-ray Scanned').properties ?? {}), ['x-ray_id']);
+    const rules = loadPlan('tracking-plan.yaml', `rules: { x-note: error }\nevents: {}\n`);
+    assert.equal(rules.plan, undefined);
+    assert.equal(located(rules).length, 1);
+  });
+});
+
 describe('property schemas', () => {
   test('every draft-07 keyword issue #2 lists loads as written, without a finding', () => {
     const schemas = {
