@@ -1,12 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { loadPlan, type PlanLoadResult } from '../../server/src/core/plan/load';
 import { PLAN_FORMATS } from '../../server/src/core/plan/formats';
 import type { PlanEntry, TrackingPlan } from '../../server/src/core/plan/model';
 import { nativePlanJsonSchema, nativePlanJsonSchemaText } from '../../server/src/core/plan/planJsonSchema';
+import { checkFiles, createInMemoryProgram } from '../../server/src/core/workspace';
 
 const FIXTURES = new URL('../fixtures/plans/', import.meta.url);
 const REPO = new URL('../../', import.meta.url);
@@ -354,6 +356,65 @@ describe('plan samples from real repositories (test/fixtures/plans/samples, copi
     assert.equal(plan.group, undefined);
   });
 });
+
+/**
+ * Real plan files beside the checkout (`../shared/plan-samples`, see its README): every one must load, and
+ * its events must be checkable. Tests may read that folder but must not need it, so each file must also be
+ * in test/fixtures/plans/samples, byte for byte (the tests above read the copies); a new sample fails here
+ * until it is copied in.
+ */
+const SHARED_SAMPLES = fileURLToPath(new URL('../../../shared/plan-samples/', import.meta.url));
+const SAMPLE_COPIES = fileURLToPath(new URL('samples/', FIXTURES));
+/** A sample that is itself inconsistent (a rule defined twice at one version) loads with located findings: listed here, exactly. */
+const SAMPLE_FINDINGS: Record<string, ReturnType<typeof located>> = {};
+
+describe('every plan in ../shared/plan-samples', () => {
+  if (!existsSync(SHARED_SAMPLES)) {
+    test('loads and is copied into test/fixtures/plans/samples', { skip: `${SHARED_SAMPLES} is absent; the copies in test/fixtures/plans/samples are still tested` }, () => {});
+    return;
+  }
+  // Whatever is there, not a fixed list: a sample added later is tested without touching this file.
+  const names = readdirSync(SHARED_SAMPLES, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+
+  test('holds plan files', () => {
+    assert.ok(names.length > 0, `no plan file in ${SHARED_SAMPLES}`);
+  });
+
+  for (const name of names) {
+    test(`${name}: loads without an invalid-plan error, its events are checkable, and its copy in test/fixtures/plans/samples is identical`, () => {
+      const bytes = readFileSync(path.join(SHARED_SAMPLES, name));
+      const copy = path.join(SAMPLE_COPIES, name);
+      assert.ok(existsSync(copy), `copy ../shared/plan-samples/${name} to test/fixtures/plans/samples/${name}: tests must not depend on ../shared`);
+      assert.ok(bytes.equals(readFileSync(copy)), `test/fixtures/plans/samples/${name} differs from ../shared/plan-samples/${name}: copy it again`);
+
+      const result = loadPlan(name, bytes.toString('utf8'));
+      assert.deepEqual(located(result), SAMPLE_FINDINGS[name] ?? []);
+      const plan = planOf(result);
+      const entries = plan.events.size + plan.pages.size + plan.screens.size + (plan.identify ? 1 : 0) + (plan.group ? 1 : 0);
+      assert.ok(entries > 0, `${name} loaded as an empty ${plan.format} plan`);
+      assert.deepEqual(unplannedWhenSent(plan), []);
+    });
+  }
+});
+
+/**
+ * Sends every planned event, page and screen (with no properties) and checks the calls against the plan: the
+ * names must all be found in it. What else is reported (missing required properties) depends on the plan.
+ */
+function unplannedWhenSent(plan: TrackingPlan): string[] {
+  const calls = [
+    ...[...plan.events.keys()].map((name) => `analytics.track(${JSON.stringify(name)}, {});`),
+    ...[...plan.pages.keys()].map((name) => `analytics.page(${JSON.stringify(name)}, {});`),
+    ...[...plan.screens.keys()].map((name) => `analytics.screen(${JSON.stringify(name)}, {});`),
+  ];
+  const file = '/sends-every-name.ts';
+  const host = createInMemoryProgram({ [file]: `${calls.join('\n')}\nexport {};\n` });
+  const findings = checkFiles({ plan, host, files: [file] }).get(file) ?? [];
+  return findings.filter((f) => f.ruleId === 'unknown-event').map((f) => f.message);
+}
 
 describe('segment-public-api format', () => {
   test('every rule type: track, identify, group, page, screen, common; deprecation', () => {
