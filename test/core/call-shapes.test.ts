@@ -19,6 +19,8 @@ const SDK_FILES = {
     export declare class Analytics {
       constructor(settings: { writeKey: string });
       track(message: { userId?: string; anonymousId?: string; event: string; properties?: object }): void;
+      identify(message: { userId?: string; anonymousId?: string; traits?: object }): void;
+      page(message: { userId?: string; name?: string; category?: string; properties?: object }): void;
     }`,
 };
 
@@ -26,6 +28,8 @@ interface Shape {
   kind: string;
   name?: string;
   properties?: string;
+  /** An object argument read through its type: `message .event .properties` (the argument, then its name and properties fields). */
+  message?: string;
   prefix?: string;
 }
 
@@ -61,6 +65,35 @@ const cases: CallShapeCase[] = [
     name: 'any receiver typed by @segment/analytics-node, object form',
     code: `import { Analytics } from '@segment/analytics-node';\nconst client = new Analytics({ writeKey: 'k' });\nclient.track({ userId: 'u', event: 'A', properties: { a: 1 } });`,
     calls: [{ kind: 'track', name: `'A'`, properties: '{ a: 1 }' }],
+  },
+  {
+    name: 'Node message not written in place: read through its type',
+    code: [
+      `import { Analytics } from '@segment/analytics-node';`,
+      `const client = new Analytics({ writeKey: 'k' });`,
+      `const message = { userId: 'u', event: 'A' as const, properties: { a: 1 } };`,
+      `client.track(message);`,
+      `declare const person: { userId: string; traits: { name: string } };`,
+      `client.identify(person);`,
+      `declare function pageMessage(): { anonymousId: string; name: 'Home' };`,
+      `client.page(pageMessage());`,
+      `analytics.track(message, () => {});`,
+    ].join('\n'),
+    calls: [
+      { kind: 'track', message: 'message .event .properties' },
+      { kind: 'identify', message: 'person .traits' },
+      { kind: 'page', message: 'pageMessage() .name .properties' },
+      { kind: 'track', message: 'message .event .properties' },
+    ],
+  },
+  {
+    name: 'a name or traits in a variable is no message',
+    code: `declare const name: string, traits: { plan: string }, id: string;\nanalytics.track(name);\nanalytics.identify(traits);\nanalytics.identify(id, traits);`,
+    calls: [
+      { kind: 'track', name: 'name' },
+      { kind: 'identify', properties: 'traits' },
+      { kind: 'identify', properties: 'traits' },
+    ],
   },
   {
     name: 'Node object forms',
@@ -123,6 +156,12 @@ const cases: CallShapeCase[] = [
     ],
   },
   {
+    name: 'declared callees: an object argument not written in place is read through its type',
+    code: `declare function trackEvent(x: object, options?: object): void;\ndeclare const payload: { key: 'A'; properties: { a: number } };\ntrackEvent(payload);\ntrackEvent(...[payload]);`,
+    callees: [{ callee: 'trackEvent', kind: 'track', event: { arg: 0, field: 'key' }, properties: { arg: 0, field: 'properties' } }],
+    calls: [{ kind: 'track', message: 'payload .key .properties' }, { kind: 'track' }],
+  },
+  {
     name: 'declared callees: segment.track does not match player.track',
     code: `declare const segment: any, player: any;\nsegment.track('A', { a: 1 });\nplayer.track('B');`,
     callees: [{ callee: 'segment.track', kind: 'track' }],
@@ -141,6 +180,7 @@ describe('call shapes', () => {
         const shape: Shape = { kind: call.kind };
         if (call.name) shape.name = call.name.getText(sourceFile);
         if (call.properties) shape.properties = call.properties.getText(sourceFile);
+        if (call.message) shape.message = [call.message.node.getText(sourceFile), call.message.nameField, call.message.propertiesField].filter((part) => part !== undefined).join(' .');
         if (call.prefix) shape.prefix = call.prefix;
         return shape;
       });

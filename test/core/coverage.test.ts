@@ -23,6 +23,14 @@ describe('coverage report (core)', () => {
     assert.deepEqual(neverSent(report).map((p) => p.name), ['C']);
   });
 
+  test('a Node message not written in place counts where it is passed; one whose event is a string is a dynamic site', () => {
+    const report = coverage('events:\n  A: {}\n  B: {}\n', {
+      '/a.ts': `const message = { userId: 'u', event: 'A' as const };\nanalytics.track(message);\ndeclare const other: { userId: string; event: string };\nanalytics.track(other);\nexport {};\n`,
+    });
+    assert.deepEqual(report.planned.map((p) => [p.name, names(p.sites)]), [['A', ['/a.ts:2']], ['B', []]]);
+    assert.deepEqual(report.dynamic.map((d) => [d.file, d.range.start.line + 1, d.range.start.character + 1, d.typeText]), [['/a.ts', 4, 17, 'string']]);
+  });
+
   test('page and screen names count only when the plan lists pages or screens; identify and group never', () => {
     const files = { '/a.ts': `analytics.page('Home');\nanalytics.screen('Home');\nanalytics.identify('u', { a: 1 });\nexport {};\n` };
     const without = coverage('events:\n  A: {}\n', files);

@@ -1,12 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { loadPlan, type PlanLoadResult } from '../../server/src/core/plan/load';
 import { PLAN_FORMATS } from '../../server/src/core/plan/formats';
 import type { PlanEntry, TrackingPlan } from '../../server/src/core/plan/model';
 import { nativePlanJsonSchema, nativePlanJsonSchemaText } from '../../server/src/core/plan/planJsonSchema';
+import { checkFiles, createInMemoryProgram } from '../../server/src/core/workspace';
 
 const FIXTURES = new URL('../fixtures/plans/', import.meta.url);
 const REPO = new URL('../../', import.meta.url);
@@ -354,6 +356,65 @@ describe('plan samples from real repositories (test/fixtures/plans/samples, copi
     assert.equal(plan.group, undefined);
   });
 });
+
+/**
+ * Real plan files beside the checkout (`../shared/plan-samples`, see its README): every one must load, and
+ * its events must be checkable. Tests may read that folder but must not need it, so each file must also be
+ * in test/fixtures/plans/samples, byte for byte (the tests above read the copies); a new sample fails here
+ * until it is copied in.
+ */
+const SHARED_SAMPLES = fileURLToPath(new URL('../../../shared/plan-samples/', import.meta.url));
+const SAMPLE_COPIES = fileURLToPath(new URL('samples/', FIXTURES));
+/** A sample that is itself inconsistent (a rule defined twice at one version) loads with located findings: listed here, exactly. */
+const SAMPLE_FINDINGS: Record<string, ReturnType<typeof located>> = {};
+
+describe('every plan in ../shared/plan-samples', () => {
+  if (!existsSync(SHARED_SAMPLES)) {
+    test('loads and is copied into test/fixtures/plans/samples', { skip: `${SHARED_SAMPLES} is absent; the copies in test/fixtures/plans/samples are still tested` }, () => {});
+    return;
+  }
+  // Whatever is there, not a fixed list: a sample added later is tested without touching this file.
+  const names = readdirSync(SHARED_SAMPLES, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+
+  test('holds plan files', () => {
+    assert.ok(names.length > 0, `no plan file in ${SHARED_SAMPLES}`);
+  });
+
+  for (const name of names) {
+    test(`${name}: loads without an invalid-plan error, its events are checkable, and its copy in test/fixtures/plans/samples is identical`, () => {
+      const bytes = readFileSync(path.join(SHARED_SAMPLES, name));
+      const copy = path.join(SAMPLE_COPIES, name);
+      assert.ok(existsSync(copy), `copy ../shared/plan-samples/${name} to test/fixtures/plans/samples/${name}: tests must not depend on ../shared`);
+      assert.ok(bytes.equals(readFileSync(copy)), `test/fixtures/plans/samples/${name} differs from ../shared/plan-samples/${name}: copy it again`);
+
+      const result = loadPlan(name, bytes.toString('utf8'));
+      assert.deepEqual(located(result), SAMPLE_FINDINGS[name] ?? []);
+      const plan = planOf(result);
+      const entries = plan.events.size + plan.pages.size + plan.screens.size + (plan.identify ? 1 : 0) + (plan.group ? 1 : 0);
+      assert.ok(entries > 0, `${name} loaded as an empty ${plan.format} plan`);
+      assert.deepEqual(unplannedWhenSent(plan), []);
+    });
+  }
+});
+
+/**
+ * Sends every planned event, page and screen (with no properties) and checks the calls against the plan: the
+ * names must all be found in it. What else is reported (missing required properties) depends on the plan.
+ */
+function unplannedWhenSent(plan: TrackingPlan): string[] {
+  const calls = [
+    ...[...plan.events.keys()].map((name) => `analytics.track(${JSON.stringify(name)}, {});`),
+    ...[...plan.pages.keys()].map((name) => `analytics.page(${JSON.stringify(name)}, {});`),
+    ...[...plan.screens.keys()].map((name) => `analytics.screen(${JSON.stringify(name)}, {});`),
+  ];
+  const file = '/sends-every-name.ts';
+  const host = createInMemoryProgram({ [file]: `${calls.join('\n')}\nexport {};\n` });
+  const findings = checkFiles({ plan, host, files: [file] }).get(file) ?? [];
+  return findings.filter((f) => f.ruleId === 'unknown-event').map((f) => f.message);
+}
 
 describe('segment-public-api format', () => {
   test('every rule type: track, identify, group, page, screen, common; deprecation', () => {
@@ -720,6 +781,65 @@ describe('native format', () => {
       ],
       ["Unknown key 'colour' in 'events.Order Completed'.", 6, 4, 6, 10],
     ]);
+  });
+});
+
+describe('native format: `x-` extension keys', () => {
+  /** The issue's example plan with an extension key in every object whose keys the format fixes. */
+  const WITH_EXTENSIONS = `x-owner: analytics-team
+name: Acme Shop
+conventions: { events: title, properties: snake, x-decided-in: RFC-12 }
+events:
+  Order Completed:
+    x-owner: growth
+    x-jira: { project: GROW, epic: 12 }
+    properties:
+      order_id: { type: string }
+      total: { type: number, minimum: 0 }
+    required: [order_id]
+  Signed Up: { x-owner: accounts }
+identify: { properties: { email: { type: string } }, x-source: crm }
+group: { properties: { employees: { type: integer } }, x-source: crm }
+common: { properties: { app_version: { type: string } }, x-note: every call }
+pages: { Pricing: { x-owner: web } }
+screens: { Home: { x-owner: mobile } }
+callees:
+  - { callee: trackEvent, event: { arg: 0, field: key, x-note: payload }, properties: { arg: 0, field: properties }, x-since: "2024" }
+wrappers: { ignore: [legacyTrack], x-note: legacyTrack goes away in Q3 }
+`;
+  // The same plan without them: whole lines first, then the keys inside flow maps.
+  const WITHOUT_EXTENSIONS = WITH_EXTENSIONS.replace(/^ *x-[a-z-]+: .*\n/gm, '').replace(/,? x-[a-z-]+: [^,}\n]+/g, '');
+
+  test('are accepted and ignored at the top level, in conventions, events, sections, pages, screens, callees and wrappers', () => {
+    assert.doesNotMatch(WITHOUT_EXTENSIONS, /x-/);
+    const withExtensions = loadPlan('tracking-plan.yaml', WITH_EXTENSIONS);
+    assert.deepEqual(located(withExtensions), []);
+    const without = loadPlan('tracking-plan.yaml', WITHOUT_EXTENSIONS);
+    assert.deepEqual(located(without), []);
+    assert.deepEqual(planOf(withExtensions), planOf(without));
+    assert.deepEqual(planOf(withExtensions).callees, [{ callee: 'trackEvent', kind: 'track', event: { arg: 0, field: 'key' }, properties: { arg: 0, field: 'properties' }, prefix: undefined, suffix: undefined }]);
+  });
+
+  test('any other unknown key is still a located error, beside extension keys', () => {
+    const result = loadPlan(
+      'tracking-plan.yaml',
+      `x-owner: analytics\nevents:\n  Order Completed:\n    x-owner: growth\n    propertes:\n      order_id: { type: string }\nidentify: { x-source: crm, requried: [email] }\nowner: analytics\n`,
+    );
+    assert.equal(result.plan, undefined);
+    assert.deepEqual(located(result), [
+      ["Unknown key 'propertes' in 'events.Order Completed'.", 4, 4, 4, 13],
+      ["Unknown key 'requried' in 'identify'.", 6, 27, 6, 35],
+      ["Unknown key 'owner' at the top level.", 7, 0, 7, 5],
+    ]);
+  });
+
+  test('where keys are names (events, properties, sources) or rule ids, an `x-` key is one of those', () => {
+    const plan = planOf(loadPlan('tracking-plan.yaml', `events:\n  x-ray Scanned:\n    properties: { x-ray_id: { type: string } }\n`));
+    assert.deepEqual([...plan.events.keys()], ['x-ray Scanned']);
+    assert.deepEqual(Object.keys(event(plan, 'x-ray Scanned').properties ?? {}), ['x-ray_id']);
+    const rules = loadPlan('tracking-plan.yaml', `rules: { x-note: error }\nevents: {}\n`);
+    assert.equal(rules.plan, undefined);
+    assert.equal(located(rules).length, 1);
   });
 });
 

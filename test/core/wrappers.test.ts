@@ -35,6 +35,8 @@ interface WrapperCase extends RuleCase {
 }
 
 const SDK = `declare const analytics: { track(event: string, properties?: object): void; page(name: string, properties?: object): void };`;
+/** The Node SDK's object form, under the conventional name. */
+const NODE_SDK = `declare const analytics: { track(message: { userId?: string; event: string; properties?: object }): void };`;
 /** The SDK under the name the Segment snippet's users often give it, declared locally: recognised by that name alone. */
 const SEGMENT = `declare const segment: { track(event: string, properties?: object): void };`;
 const DYNAMIC = "The event name cannot be resolved statically (its type is 'string'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.";
@@ -322,6 +324,16 @@ const cases: WrapperCase[] = [
     },
     findings: [],
     wrapper: null,
+  },
+  {
+    name: 'a Node message passed whole: send(message) { analytics.track(message) }, call sites judged in its fields',
+    code: `${NODE_SDK}\ninterface Message { userId: string; event: string; properties?: object }\nexport function send(message: Message) {\n  analytics.track(message);\n}\nsend({ userId: 'u1', event: 'Signed Upp', properties: {} });\ndeclare const typed: { userId: string; event: 'Signed Up'; properties: { method: 'sso' } };\nsend(typed);\ndeclare const untyped: Message;\nsend(untyped);`,
+    findings: [
+      ['unknown-event', 6, 29, 6, 41, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 8, 6, 8, 11, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+      ['dynamic-event-name', 10, 6, 10, 13, "The event name cannot be resolved statically (the 'event' property of this argument has type 'string'), so it cannot be checked against the tracking plan. Give that property a string literal type or a union of literals (for example with `as const`)."],
+    ],
+    wrapper: { name: 'send', kind: 'track', event: 'arg 0 .event', properties: 'arg 0 .properties', maps: 'analytics.track' },
   },
   // Negatives
   {

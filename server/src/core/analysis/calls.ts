@@ -1,5 +1,7 @@
 import { ts } from 'ts-morph';
 import type { CalleeSpec, ArgumentRef } from '../plan/model';
+import { declaredName } from './declaredNames';
+import { isObjectType, type TypedMessage } from './messageFields';
 import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
 import type { ProvidedProperties, WrapperInfo } from './wrapperModel';
 import type { WrapperInference } from './wrappers';
@@ -29,6 +31,12 @@ export interface AnalyticsCall {
   suffix: string;
   /** The expression giving the properties or traits. */
   properties?: ts.Expression;
+  /**
+   * An object argument holding the name and properties in fields, not written as an object literal
+   * (`client.track(message)`): its type gives what `name` and `properties` would. Set only where those fields
+   * have no expression of their own.
+   */
+  message?: TypedMessage;
   /** The user id argument of identify (browser `identify(userId, traits)` or Node `{ userId }`). */
   userId?: ts.Expression;
   /**
@@ -245,27 +253,31 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
   const args = node.arguments;
   const call: AnalyticsCall = { kind, node, callee: `analytics.${kind}`, prefix: '', suffix: '' };
   const first = args[0] && skipOuter(args[0]);
-  // Node SDK (and the browser's object overloads) take one message object.
-  const message = first && ts.isObjectLiteralExpression(first) ? first : undefined;
-  const has = (key: string) => (message ? objectLiteralField(message, key) !== undefined : false);
+  // Node SDK (and the browser's object overloads) take one message object, written in place or not.
+  const literal = first && ts.isObjectLiteralExpression(first) ? first : undefined;
+  const typed = first && !literal && kind !== 'alias' ? messageType(first, checker) : undefined;
+  const has = (key: string) => (literal ? objectLiteralField(literal, key) !== undefined : typed ? typed.getProperty(key) !== undefined : false);
+  /** Reads the message's fields: from the literal's properties, or from the argument's type. */
+  const fromMessage = (nameField: string | undefined, propertiesField: string) => {
+    if (literal) {
+      if (nameField) call.name = objectLiteralField(literal, nameField);
+      call.properties = objectLiteralField(literal, propertiesField);
+      if (kind === 'identify') call.userId = objectLiteralField(literal, 'userId');
+    } else call.message = { node: args[0], nameField, propertiesField };
+    call.options = literal ?? args[0];
+  };
   switch (kind) {
     case 'track':
-      if (message && (has('event') || has('userId') || has('anonymousId'))) {
-        call.name = objectLiteralField(message, 'event');
-        call.properties = objectLiteralField(message, 'properties');
-        call.options = message;
-      } else {
+      if (has('event') || has('userId') || has('anonymousId')) fromMessage('event', 'properties');
+      else {
         call.name = args[0];
         call.properties = args[1];
         call.options = args[2];
       }
       break;
     case 'identify':
-      if (message && (has('userId') || has('anonymousId') || has('traits'))) {
-        call.userId = objectLiteralField(message, 'userId');
-        call.properties = objectLiteralField(message, 'traits');
-        call.options = message;
-      } else if (first && isObjectArgument(first, checker)) {
+      if (has('userId') || has('anonymousId') || has('traits')) fromMessage(undefined, 'traits');
+      else if (first && isObjectArgument(first, checker)) {
         call.properties = args[0];
         call.options = args[1];
       } else {
@@ -275,10 +287,8 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
       }
       break;
     case 'group':
-      if (message && (has('groupId') || has('userId') || has('traits'))) {
-        call.properties = objectLiteralField(message, 'traits');
-        call.options = message;
-      } else {
+      if (has('groupId') || has('userId') || has('traits')) fromMessage(undefined, 'traits');
+      else {
         call.properties = args[1];
         call.options = args[2];
       }
@@ -286,11 +296,8 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
     case 'page':
     case 'screen':
       // Node SDK: page({ userId, name, category, properties }); the browser's page(properties) has none of these keys.
-      if (message && (has('userId') || has('anonymousId') || has('properties'))) {
-        call.name = objectLiteralField(message, 'name');
-        call.properties = objectLiteralField(message, 'properties');
-        call.options = message;
-      } else if (first && isObjectArgument(first, checker)) {
+      if (has('userId') || has('anonymousId') || has('properties')) fromMessage('name', 'properties');
+      else if (first && isObjectArgument(first, checker)) {
         call.properties = args[0];
         call.options = args[1];
       } else if (kind === 'page' && args[1] && isStringArgument(args[1], checker)) {
@@ -306,23 +313,40 @@ export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checke
       break;
     case 'alias':
       // alias(userId, previousId, options), or the Node SDK's alias({ userId, previousId, integrations }).
-      call.options = message ?? args[2];
+      call.options = literal ?? args[2];
       break;
   }
   return call;
 }
 
+/**
+ * The type of a first argument that may be a Node message not written in place (`client.track(message)`).
+ * Names are the usual first argument, so this stays cheap: names that are strings by their syntax or their
+ * declaration never reach the checker, and a variable's or parameter's declared type is read without the
+ * control-flow analysis that the type at its location costs.
+ */
+function messageType(first: ts.Expression, checker: ts.TypeChecker): ts.Type | undefined {
+  if (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || (ts.isBinaryExpression(first) && first.operatorToken.kind === ts.SyntaxKind.PlusToken)) return undefined;
+  if (declaredName(first, checker)) return undefined;
+  const symbol = ts.isIdentifier(first) ? checker.getSymbolAtLocation(first) : undefined;
+  const type = checker.getNonNullableType(symbol ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(first));
+  return isObjectType(type) ? type : undefined;
+}
+
 function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCall {
   const named = spec.kind === 'track' || spec.kind === 'page' || spec.kind === 'screen';
   const defaultProperties = spec.kind === 'alias' ? undefined : { arg: named ? 1 : spec.kind === 'identify' || spec.kind === 'group' ? 1 : 0 };
+  const nameRef = named ? (spec.event ?? { arg: 0 }) : undefined;
+  const propertiesRef = spec.properties ?? defaultProperties;
   return {
     kind: spec.kind,
     node,
     callee: spec.callee,
-    name: named ? argument(node, spec.event ?? { arg: 0 }) : undefined,
+    name: nameRef ? argument(node, nameRef) : undefined,
     // A declared identify callee takes the user id first, like the SDK, unless its traits are there.
     userId: spec.kind === 'identify' && (spec.properties?.arg ?? 1) !== 0 ? node.arguments[0] : undefined,
-    properties: spec.properties || defaultProperties ? argument(node, spec.properties ?? defaultProperties!) : undefined,
+    properties: propertiesRef ? argument(node, propertiesRef) : undefined,
+    message: messageArgument(node, nameRef, propertiesRef),
     prefix: spec.prefix ?? '',
     suffix: spec.suffix ?? '',
     declared: spec,
@@ -342,6 +366,7 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
     callee: wrapper.name,
     name: wrapper.event ? wrapperArgument(node, wrapper.event) : undefined,
     properties: wrapper.properties ? wrapperArgument(node, wrapper.properties) : undefined,
+    message: messageArgument(node, wrapper.event, wrapper.properties),
     options: wrapper.options ? wrapperArgument(node, wrapper.options) : undefined,
     prefix: wrapper.prefix,
     suffix: wrapper.suffix,
@@ -352,8 +377,13 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
 
 /** An argument of a wrapper call; none when a spread (`f(...args)`) hides which argument is where. */
 function wrapperArgument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
-  for (let i = 0; i <= ref.arg && i < node.arguments.length; i++) if (ts.isSpreadElement(node.arguments[i])) return undefined;
+  if (spreadBefore(node, ref.arg)) return undefined;
   return argument(node, ref);
+}
+
+function spreadBefore(node: ts.CallExpression, index: number): boolean {
+  for (let i = 0; i <= index && i < node.arguments.length; i++) if (ts.isSpreadElement(node.arguments[i])) return true;
+  return false;
 }
 
 function argument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
@@ -361,6 +391,18 @@ function argument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | un
   if (!arg || ref.field === undefined) return arg;
   const object = skipOuter(arg);
   return ts.isObjectLiteralExpression(object) ? objectLiteralField(object, ref.field) : undefined;
+}
+
+/**
+ * The object argument whose fields hold the name or the properties (`{ arg: 0, field: 'event' }`) when it
+ * is not written as an object literal (`trackEvent(payload)`): its type gives them.
+ */
+function messageArgument(node: ts.CallExpression, nameRef: ArgumentRef | undefined, propertiesRef: ArgumentRef | undefined): TypedMessage | undefined {
+  const ref = nameRef?.field !== undefined ? nameRef : propertiesRef?.field !== undefined ? propertiesRef : undefined;
+  const arg = ref && node.arguments[ref.arg];
+  if (!ref || !arg || spreadBefore(node, ref.arg) || ts.isObjectLiteralExpression(skipOuter(arg))) return undefined;
+  const fieldOf = (r: ArgumentRef | undefined) => (r?.arg === ref.arg ? r.field : undefined);
+  return { node: arg, nameField: fieldOf(nameRef), propertiesField: fieldOf(propertiesRef) };
 }
 
 function isObjectArgument(node: ts.Expression, checker: ts.TypeChecker): boolean {

@@ -2,7 +2,8 @@ import type { ts } from 'ts-morph';
 import type { PlanEntry, PropertiesSpec, TrackingPlan } from '../plan/model';
 import { checkProperties, type SchemaIssue } from '../schema/check';
 import type { AnalyticsCall } from './calls';
-import { resolveNames, type NameResolution, type ResolvedName } from './names';
+import { fieldType } from './messageFields';
+import { resolveCallNames, type NameResolution, type ResolvedName } from './names';
 import { readValue } from './properties';
 import type { ObjectShape, ValueType, ValueTypeReader } from './valueType';
 
@@ -54,10 +55,7 @@ export class CheckedCall {
 
   /** The names the call may send; undefined when the call has no name argument. */
   names(): NameResolution | undefined {
-    if (this.nameResolution === undefined) {
-      const expression = this.call.name;
-      this.nameResolution = expression ? resolveNames(expression, this.checker, this.call.prefix, this.call.suffix) : null;
-    }
+    if (this.nameResolution === undefined) this.nameResolution = resolveCallNames(this.call, this.checker) ?? null;
     return this.nameResolution ?? undefined;
   }
 
@@ -106,16 +104,22 @@ export class CheckedCall {
 
   /** What the properties (or traits) argument sends; undefined when there is none. */
   properties(): ValueType | undefined {
-    if (this.propertiesValue === undefined) {
-      const expression = this.call.properties;
-      this.propertiesValue = expression ? readValue(expression, this.checker, this.reader) : null;
-    }
+    if (this.propertiesValue === undefined) this.propertiesValue = this.readProperties() ?? null;
     return this.propertiesValue ?? undefined;
   }
 
-  /** Where findings about the properties as a whole go: the properties argument, else the name, else the call. */
+  private readProperties(): ValueType | undefined {
+    const expression = this.call.properties;
+    if (expression) return readValue(expression, this.checker, this.reader);
+    const message = this.call.message;
+    if (!message?.propertiesField) return undefined;
+    const field = fieldType(message.node, message.propertiesField, this.checker);
+    return field && this.reader.read(field.type, message.node);
+  }
+
+  /** Where findings about the properties as a whole go: the properties argument, else the name, else the message, else the call. */
   get anchor(): ts.Node {
-    return this.call.properties ?? this.call.name ?? this.call.node.expression;
+    return this.call.properties ?? this.call.name ?? this.call.message?.node ?? this.call.node.expression;
   }
 
   /** Every difference between the properties and the plan, for every entry the call may refer to. */

@@ -1,6 +1,8 @@
 import { ts } from 'ts-morph';
 import type { SourceLocation } from '../types';
+import type { AnalyticsCall } from './calls';
 import { declaredName } from './declaredNames';
+import { fieldType } from './messageFields';
 import { rangeOfNode } from './ranges';
 import { skipOuter } from './syntax';
 
@@ -17,7 +19,8 @@ export interface ResolvedName {
 
 export type NameResolution =
   | { kind: 'static'; names: ResolvedName[] }
-  | { kind: 'dynamic'; node: ts.Node; typeText: string };
+  /** `field`: the name is that field of the object argument at `node` (`message.event`), and `typeText` the field's type. */
+  | { kind: 'dynamic'; node: ts.Node; typeText: string; field?: string };
 
 /** Combinations past this many are treated as dynamic rather than enumerated. */
 const MAX_NAMES = 256;
@@ -27,7 +30,25 @@ const MAX_NAMES = 256;
  * `as const` maps, enum members, imports, literal unions, conditionals and templates of those.
  */
 export function resolveNames(expression: ts.Expression, checker: ts.TypeChecker, prefix = '', suffix = ''): NameResolution {
-  const result = resolve(expression, checker);
+  return withAffixes(resolve(expression, checker), prefix, suffix);
+}
+
+/**
+ * The names an analytics call sends: from its name argument, or from the type of its message's name field
+ * (`client.track(message)`); undefined when it has neither (identify, `analytics.page()`).
+ */
+export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 'prefix' | 'suffix'>, checker: ts.TypeChecker): NameResolution | undefined {
+  if (call.name) return resolveNames(call.name, checker, call.prefix, call.suffix);
+  const message = call.message;
+  if (!message?.nameField) return undefined;
+  const field = fieldType(message.node, message.nameField, checker);
+  if (!field) return undefined;
+  // No literal to point at: the names (and a dynamic name) are located at the message argument.
+  const names = fromType(field.type, message.node, checker, () => field.symbol);
+  return withAffixes(names.kind === 'dynamic' ? { ...names, field: message.nameField } : names, call.prefix, call.suffix);
+}
+
+function withAffixes(result: NameResolution, prefix: string, suffix: string): NameResolution {
   if (result.kind === 'dynamic' || (!prefix && !suffix)) return result;
   return {
     kind: 'static',
@@ -57,16 +78,19 @@ function resolve(expression: ts.Expression, checker: ts.TypeChecker): NameResolu
   }
   const declared = declaredName(node, checker);
   if (declared) return { kind: 'static', names: [{ value: declared.value, node, isLiteral: false, origin: declared.origin }] };
-  return fromType(node, checker);
+  return fromType(checker.getTypeAtLocation(node), node, checker, () => checker.getSymbolAtLocation(node));
 }
 
-function fromType(node: ts.Expression, checker: ts.TypeChecker): NameResolution {
-  const type = checker.getTypeAtLocation(node);
+/**
+ * The names a type holds: its string (and number) literal members. `holder` is what holds the value (the
+ * variable, the message's field), whose initializer is the name's origin when it is a literal.
+ */
+function fromType(type: ts.Type, node: ts.Expression, checker: ts.TypeChecker, holder: () => ts.Symbol | undefined): NameResolution {
   const members = type.isUnion() ? type.types : [type];
   const names: ResolvedName[] = [];
   for (const member of members) {
     if (member.isStringLiteral()) {
-      names.push({ value: member.value, node, isLiteral: false, origin: originOf(node, member, checker, members.length === 1) });
+      names.push({ value: member.value, node, isLiteral: false, origin: originOf(member, members.length === 1 ? holder : undefined, checker) });
     } else if (member.isNumberLiteral()) {
       names.push({ value: String(member.value), node, isLiteral: false });
     } else {
@@ -80,8 +104,8 @@ function fromType(node: ts.Expression, checker: ts.TypeChecker): NameResolution 
  * The string literal declaring a name resolved through a symbol: `const X = 'a'`, `{ X: 'a' } as const`,
  * `enum E { X = 'a' }`. Lets a fix edit the declaration rather than the call site.
  */
-function originOf(node: ts.Expression, type: ts.StringLiteralType, checker: ts.TypeChecker, single: boolean): SourceLocation | undefined {
-  let symbol = type.symbol && type.flags & ts.TypeFlags.EnumLiteral ? type.symbol : single ? checker.getSymbolAtLocation(node) : undefined;
+function originOf(type: ts.StringLiteralType, holder: (() => ts.Symbol | undefined) | undefined, checker: ts.TypeChecker): SourceLocation | undefined {
+  let symbol = type.symbol && type.flags & ts.TypeFlags.EnumLiteral ? type.symbol : holder?.();
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   if (!declaration) return undefined;

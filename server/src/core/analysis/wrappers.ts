@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
+import type { TypedMessage } from './messageFields';
 import { ParamTracer, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
 import { calleePath, skipOuter } from './syntax';
 import { calleeName, candidateNames, isWrapperSource, mentionsParameter, namesTextTest, seedNames } from './wrapperCandidates';
@@ -193,8 +194,9 @@ export class WrapperInference {
    * its name is judged at the wrapper's call sites, not here.
    */
   forwardingWrapper(call: AnalyticsCall): WrapperInfo | undefined {
-    if (!call.name || !isWrapperKind(call.kind)) return undefined;
-    const name = skipOuter(call.name);
+    const carrier = nameCarrier(call);
+    if (!carrier || !isWrapperKind(call.kind)) return undefined;
+    const name = skipOuter(carrier);
     if (ts.isStringLiteralLike(name)) return undefined;
     let levels = 0;
     for (let node = call.node.parent; node && !ts.isSourceFile(node) && levels < MAX_ENCLOSING; node = node.parent) {
@@ -278,7 +280,7 @@ export class WrapperInference {
       const rest = tracer.restSpread(firstArgument);
       return rest && rest.arg === 0 && node.arguments.length === 1 ? { call, all: true, inner } : undefined;
     }
-    if (!call.name) return undefined;
+    if (!call.name) return call.message ? messageForward(call, call.message, tracer, inner) : undefined;
     const name = tracer.name(call.name);
     if (!name) return undefined;
     return { call, name, properties: tracer.properties(call.properties), options: tracer.options(call.options), inner };
@@ -326,6 +328,25 @@ export class WrapperInference {
     info.provided = { keys: [...keys].sort(), open: (call.provided?.open ?? false) || properties.open };
     return info;
   }
+}
+
+/** The expression the call's name comes from: its name argument, or the message whose field holds the name. */
+function nameCarrier(call: AnalyticsCall): ts.Expression | undefined {
+  return call.name ?? (call.message?.nameField !== undefined ? call.message.node : undefined);
+}
+
+/**
+ * `send(message) { client.track(message) }`: a parameter passed whole as the message, name and properties in
+ * its fields. The wrapper's call sites pass them in the same fields of the same argument.
+ */
+function messageForward(call: AnalyticsCall, message: TypedMessage, tracer: ParamTracer, inner: WrapperInfo | undefined): Forward | undefined {
+  const traced = message.nameField === undefined ? undefined : tracer.name(message.node);
+  if (!traced || traced.ref.field !== undefined || traced.prefix || traced.suffix) return undefined;
+  const { arg } = traced.ref;
+  const properties: TracedProperties = call.properties
+    ? tracer.properties(call.properties)
+    : { ref: message.propertiesField === undefined ? undefined : { arg, field: message.propertiesField }, keys: new Set(), open: false };
+  return { call, name: { ref: { arg, field: message.nameField }, prefix: '', suffix: '' }, properties, options: tracer.options(call.options), inner };
 }
 
 function plainRef(ref: ParamRef): ParamRef {

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { AnalyticsCall, CallKind } from '../analysis/calls';
-import { resolveNames, type ResolvedName } from '../analysis/names';
+import { resolveCallNames, type ResolvedName } from '../analysis/names';
 import { rangeOfNode } from '../analysis/ranges';
 import type { Range } from '../types';
 
@@ -45,8 +45,8 @@ export function collectNameSites(files: Iterable<FileCalls>, checker: ts.TypeChe
   const dynamic: DynamicNameSite[] = [];
   for (const { sourceFile, calls } of files) {
     for (const call of calls) {
-      if (!call.name) continue;
-      const names = resolveNames(call.name, checker, call.prefix, call.suffix);
+      const names = resolveCallNames(call, checker);
+      if (!names) continue;
       const file = sourceFile.fileName;
       if (names.kind === 'dynamic') {
         if (!call.forwardedBy) dynamic.push({ file, kind: call.kind, range: rangeOfNode(names.node, sourceFile), typeText: names.typeText });

@@ -6,6 +6,36 @@ import { RULE_IDS } from '../types';
  * The native tracking-plan format (tracking-plan.yaml / .json), as zod schemas.
  * The published JSON Schema in plans/ is generated from these (scripts/write-plan-schema.ts).
  */
+/**
+ * Keys that start with `x-` are extensions, as OpenAPI and JSON Schema vendors use them (`x-owner: growth`):
+ * teams keep their own metadata in the plan. They are accepted and ignored in every object whose keys the
+ * format fixes (property schemas accept any unknown keyword anyway); maps whose keys are names (events,
+ * properties, sources, rules) are not such objects.
+ */
+const EXTENSION_KEY = /^x-/;
+
+/**
+ * An object with the given keys and any `x-` extension keys. Every other key is still an
+ * `unrecognized_keys` issue, as `.strict()` reports it, so a typo (`propertes:`) is never silently ignored.
+ * The published JSON Schema says the same: `additionalProperties: false` with `patternProperties`.
+ */
+function extensibleObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object(shape)
+    .catchall(z.unknown())
+    .check(
+      z.superRefine(
+        (value, ctx) => {
+          const unknown = Object.keys(value).filter((key) => !Object.hasOwn(shape, key) && !EXTENSION_KEY.test(key));
+          if (unknown.length) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
+        },
+        // Also when a value inside is wrong, so that all of the object's problems are reported at once, as with .strict().
+        { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+      ),
+    )
+    .meta({ patternProperties: { [EXTENSION_KEY.source]: {} }, additionalProperties: false });
+}
+
 const jsonSchemaType = z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
 export const PropertySchema = z
@@ -56,87 +86,75 @@ const PropertiesFields = {
 
 const DestinationListSchema = z.array(z.string().min(1));
 
-export const EventSchema = z
-  .object({
-    ...PropertiesFields,
-    deprecated: z.boolean().optional(),
-    replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
-    destinations: DestinationListSchema.optional().describe('The destinations that should receive this event, among the plan\'s destinations:. Absent: all of them.'),
-    sources: z.array(z.string()).optional().describe('The sources (keys of the plan\'s sources:) this is sent from; sent from a file of another source, it is an event-source finding. Absent: any source.'),
-  })
-  .strict();
+export const EventSchema = extensibleObject({
+  ...PropertiesFields,
+  deprecated: z.boolean().optional(),
+  replacedBy: z.string().optional().describe('The event to send instead of this deprecated one.'),
+  destinations: DestinationListSchema.optional().describe('The destinations that should receive this event, among the plan\'s destinations:. Absent: all of them.'),
+  sources: z.array(z.string()).optional().describe('The sources (keys of the plan\'s sources:) this is sent from; sent from a file of another source, it is an event-source finding. Absent: any source.'),
+});
 
 /** `Home:` with nothing after it is an event without properties. */
 const EntrySchema = EventSchema.nullable();
 
 const ArgumentRefSchema = z.union([
   z.number().int().nonnegative(),
-  z.object({ arg: z.number().int().nonnegative(), field: z.string().optional() }).strict(),
+  extensibleObject({ arg: z.number().int().nonnegative(), field: z.string().optional() }),
 ]);
 
-export const CalleeSchema = z
-  .object({
-    callee: z.string().min(1).describe('The end of the called expression: trackEvent, segment.track, analyticsService.track.'),
-    kind: z.enum(['track', 'identify', 'group', 'page', 'screen', 'alias']).default('track'),
-    event: ArgumentRefSchema.optional().describe('Argument index of the event name, or { arg, field } for an object argument.'),
-    properties: ArgumentRefSchema.optional().describe('Argument index of the properties, or { arg, field }.'),
-    prefix: z.string().optional(),
-    suffix: z.string().optional(),
-  })
-  .strict();
+export const CalleeSchema = extensibleObject({
+  callee: z.string().min(1).describe('The end of the called expression: trackEvent, segment.track, analyticsService.track.'),
+  kind: z.enum(['track', 'identify', 'group', 'page', 'screen', 'alias']).default('track'),
+  event: ArgumentRefSchema.optional().describe('Argument index of the event name, or { arg, field } for an object argument.'),
+  properties: ArgumentRefSchema.optional().describe('Argument index of the properties, or { arg, field }.'),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
 
-export const WrappersSchema = z
-  .object({
-    infer: z
-      .boolean()
-      .optional()
-      .describe('Follow the team\'s own wrappers automatically: a function that passes a parameter into the name of an analytics call makes each of its calls an analytics call. Default true.'),
-    ignore: z
-      .array(z.string().min(1))
-      .optional()
-      .describe('Inferred wrappers not to follow, by the name `tracklint wrappers` lists (AnalyticsService.track) or their own name (track).'),
-  })
-  .strict()
-  .describe('Wrapper inference. Wrappers declared in callees: win over inferred ones.');
+export const WrappersSchema = extensibleObject({
+  infer: z
+    .boolean()
+    .optional()
+    .describe('Follow the team\'s own wrappers automatically: a function that passes a parameter into the name of an analytics call makes each of its calls an analytics call. Default true.'),
+  ignore: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Inferred wrappers not to follow, by the name `tracklint wrappers` lists (AnalyticsService.track) or their own name (track).'),
+}).describe('Wrapper inference. Wrappers declared in callees: win over inferred ones.');
 
 const eventCasing = z.enum(['title', 'snake', 'camel', 'pascal', 'kebab', 'any']);
 const propertyCasing = z.enum(['snake', 'camel', 'pascal', 'kebab', 'any']);
 const severity = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
-export const NativePlanSchema = z
-  .object({
-    $schema: z.string().optional(),
-    name: z.string().optional(),
-    description: z.string().optional(),
-    conventions: z
-      .object({ events: eventCasing.optional(), properties: propertyCasing.optional() })
-      .strict()
-      .optional(),
-    rules: z.partialRecord(z.enum(RULE_IDS), severity).optional().describe('Severity overrides per rule id.'),
-    events: z.record(z.string(), EntrySchema).optional(),
-    identify: z.object(PropertiesFields).strict().nullable().optional(),
-    group: z.object(PropertiesFields).strict().nullable().optional(),
-    common: z.object(PropertiesFields).strict().nullable().optional().describe('Properties every track call may carry.'),
-    pages: z.record(z.string(), EntrySchema).optional(),
-    screens: z.record(z.string(), EntrySchema).optional(),
-    callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
-    wrappers: WrappersSchema.optional(),
-    ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
-    destinations: DestinationListSchema.optional().describe('The destinations (Segment integrations) events are sent to, by the names the integrations option uses: Mixpanel, Google Analytics.'),
-    sources: z
-      .record(z.string(), z.array(z.string().min(1)))
-      .optional()
-      .describe('Parts of the codebase, each a list of globs relative to the plan file\'s folder: { web: ["apps/web/**"] }. A file belongs to the first source whose globs match it.'),
-    definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
-    $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
-  })
-  .strict()
-  .describe('A tracklint tracking plan.');
+export const NativePlanSchema = extensibleObject({
+  $schema: z.string().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  conventions: extensibleObject({ events: eventCasing.optional(), properties: propertyCasing.optional() }).optional(),
+  rules: z.partialRecord(z.enum(RULE_IDS), severity).optional().describe('Severity overrides per rule id.'),
+  events: z.record(z.string(), EntrySchema).optional(),
+  identify: extensibleObject(PropertiesFields).nullable().optional(),
+  group: extensibleObject(PropertiesFields).nullable().optional(),
+  common: extensibleObject(PropertiesFields).nullable().optional().describe('Properties every track call may carry.'),
+  pages: z.record(z.string(), EntrySchema).optional(),
+  screens: z.record(z.string(), EntrySchema).optional(),
+  callees: z.array(CalleeSchema).optional().describe('Wrapper functions the code calls instead of the SDK.'),
+  wrappers: WrappersSchema.optional(),
+  ignore: z.array(z.string()).optional().describe('Globs of source files to skip.'),
+  destinations: DestinationListSchema.optional().describe('The destinations (Segment integrations) events are sent to, by the names the integrations option uses: Mixpanel, Google Analytics.'),
+  sources: z
+    .record(z.string(), z.array(z.string().min(1)))
+    .optional()
+    .describe('Parts of the codebase, each a list of globs relative to the plan file\'s folder: { web: ["apps/web/**"] }. A file belongs to the first source whose globs match it.'),
+  definitions: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/definitions/name".'),
+  $defs: z.record(z.string(), PropertySchema).optional().describe('Property schemas that properties refer to with $ref: "#/$defs/name".'),
+}).describe('A tracklint tracking plan.');
 
 export type NativePlan = z.infer<typeof NativePlanSchema>;
 
 /** A parsed `callees:` entry (from a plan or from the editor settings) as the analysis uses it. */
 export function toCalleeSpec(callee: z.infer<typeof CalleeSchema>): CalleeSpec {
-  const ref = (r: typeof callee.event): ArgumentRef | undefined => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r);
+  // Built field by field: an `x-` extension key of the entry is not part of the spec.
+  const ref = (r: typeof callee.event): ArgumentRef | undefined => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r.field === undefined ? { arg: r.arg } : { arg: r.arg, field: r.field });
   return { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
 }

@@ -7,6 +7,8 @@ export const dynamicEventName = createRule({
     defaultSeverity: 'info',
     messages: {
       dynamic: "The {{what}} name cannot be resolved statically (its type is '{{type}}'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.",
+      dynamicField:
+        "The {{what}} name cannot be resolved statically (the '{{field}}' property of this argument has type '{{type}}'), so it cannot be checked against the tracking plan. Give that property a string literal type or a union of literals (for example with `as const`).",
     },
   },
   create(context) {
@@ -18,8 +20,9 @@ export const dynamicEventName = createRule({
         if (names?.kind !== 'dynamic') return;
         context.report({
           node: names.node,
-          messageId: 'dynamic',
-          data: { what: call.kind === 'track' ? 'event' : call.kind, type: names.typeText },
+          // A message passed whole has no name expression: the finding is on the argument, and says which of its properties.
+          messageId: names.field === undefined ? 'dynamic' : 'dynamicField',
+          data: { what: call.kind === 'track' ? 'event' : call.kind, type: names.typeText, field: names.field ?? '' },
         });
       },
     };
