@@ -184,7 +184,7 @@ export function limitProgramToCallDependencies(host: ProgramHost, plan: Tracking
     closure = importClosure(closureHost, rootList, callNames, checked);
   }
   const { needed } = closure;
-  host.setImportGate((file) => needed.has(file));
+  host.setImportGate(needed);
 }
 
 /** The findings of each file once the roots are chosen: the roots' own, none for the others (they hold no calls). */

@@ -59,7 +59,8 @@ export class ProgramHost {
   private moduleResolutionCache: ts.ModuleResolutionCache;
   private current?: ts.Program;
   private stale = true;
-  private importGate?: (fileName: string) => boolean;
+  /** The workspace files imports may bring in (see setImportGate); undefined: any. */
+  private importGate?: ReadonlySet<string>;
   /** The gate changed since the last build: the compiler must resolve every import again, not reuse. */
   private resolutionsInvalidated = false;
   private readonly moduleHost: ts.ModuleResolutionHost;
@@ -96,7 +97,7 @@ export class ProgramHost {
           const resolution = this.resolve(literal, containingFile, containingSourceFile, compilerOptions, redirectedReference);
           const resolved = resolution.resolvedModule;
           // Outside the gate, the import is left unresolved: the program never loads the file.
-          if (resolved && this.importGate && !resolved.isExternalLibraryImport && !this.importGate(programPath(resolved.resolvedFileName))) return { resolvedModule: undefined };
+          if (resolved && this.importGate && !resolved.isExternalLibraryImport && !this.importGate.has(programPath(resolved.resolvedFileName))) return { resolvedModule: undefined };
           return resolution;
         }),
     };
@@ -118,8 +119,10 @@ export class ProgramHost {
    * Limits which of the workspace's own files imports may bring into the program (packages are not
    * limited): the CLI lets in only what the analytics calls depend on (see importClosure.ts).
    */
-  setImportGate(gate: ((fileName: string) => boolean) | undefined): void {
-    this.importGate = gate;
+  setImportGate(allowed: ReadonlySet<string> | undefined): void {
+    // The same files as before: the program and its resolutions stay (a re-check of the same workspace reuses them).
+    if (allowed === this.importGate || (allowed && this.importGate && allowed.size === this.importGate.size && [...allowed].every((file) => this.importGate!.has(file)))) return;
+    this.importGate = allowed;
     this.resolutionsInvalidated = true;
     this.stale = true;
   }

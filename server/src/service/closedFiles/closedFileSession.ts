@@ -73,39 +73,35 @@ export class ClosedFileSession {
     // Roots stay from check to check; those deleted, ignored or skipped since leave.
     const rootKeys = new Set([...roots].map(programPath));
     for (const root of this.compiler.rootNames()) if (!rootKeys.has(root)) this.compiler.removeRoot(root);
+    // The gate stays set between checks: a re-check whose calls depend on the same files reuses the program.
     limitProgramToCallDependencies(this.compiler, plan, roots, wrapperNames, analysed);
-    try {
-      const program = this.compiler.program();
-      const checker = program.getTypeChecker();
-      const wrappers = wrapperInference(program, checker, plan);
-      const siteCounts: ClosedFileCheckResult['siteCounts'] = [];
-      let batch: ClosedFileBatch = { results: [], failures: [], done: 0, total: closed.length };
-      for (let i = 0; i < closed.length; i++) {
-        if (control.isCancelled()) return undefined;
-        const file = closed[i];
-        const sourceFile = roots.has(file) && !failures.has(file) ? this.compiler.sourceFile(file) : undefined;
-        if (sourceFile) {
-          guarded(file, () => {
-            findings.set(file, checkSourceFile({ plan, sourceFile, checker, program, severities: request.severities }));
-            const { sites } = collectNameSites([{ sourceFile, calls: findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers) }], checker);
-            // As the editor's own index counts them: a wrapper's forwarding call is no call site, its callers are.
-            const keys = sites.filter((site) => !site.forwarding).map((site) => siteKey(site.kind, site.name.value));
-            if (keys.length) siteCounts.push([file, countByKey(keys)]);
-          });
-        }
-        const failure = failures.get(file);
-        if (failure === undefined) batch.results.push([file, findings.get(file) ?? []]);
-        else batch.failures.push([file, failure]);
-        if (batch.results.length + batch.failures.length === BATCH_FILES || i === closed.length - 1) {
-          control.onBatch({ ...batch, done: i + 1 });
-          batch = { results: [], failures: [], done: 0, total: closed.length };
-        }
+    const program = this.compiler.program();
+    const checker = program.getTypeChecker();
+    const wrappers = wrapperInference(program, checker, plan);
+    const siteCounts: ClosedFileCheckResult['siteCounts'] = [];
+    let batch: ClosedFileBatch = { results: [], failures: [], done: 0, total: closed.length };
+    for (let i = 0; i < closed.length; i++) {
+      if (control.isCancelled()) return undefined;
+      const file = closed[i];
+      const sourceFile = roots.has(file) && !failures.has(file) ? this.compiler.sourceFile(file) : undefined;
+      if (sourceFile) {
+        guarded(file, () => {
+          findings.set(file, checkSourceFile({ plan, sourceFile, checker, program, severities: request.severities }));
+          const { sites } = collectNameSites([{ sourceFile, calls: findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers) }], checker);
+          // As the editor's own index counts them: a wrapper's forwarding call is no call site, its callers are.
+          const keys = sites.filter((site) => !site.forwarding).map((site) => siteKey(site.kind, site.name.value));
+          if (keys.length) siteCounts.push([file, countByKey(keys)]);
+        });
       }
-      return { files: closed, failed: closed.filter((file) => failures.has(file)), siteCounts };
-    } finally {
-      // The next check decides again what its calls depend on.
-      this.compiler.setImportGate(undefined);
+      const failure = failures.get(file);
+      if (failure === undefined) batch.results.push([file, findings.get(file) ?? []]);
+      else batch.failures.push([file, failure]);
+      if (batch.results.length + batch.failures.length === BATCH_FILES || i === closed.length - 1) {
+        control.onBatch({ ...batch, done: i + 1 });
+        batch = { results: [], failures: [], done: 0, total: closed.length };
+      }
     }
+    return { files: closed, failed: closed.filter((file) => failures.has(file)), siteCounts };
   }
 
   /** The plan of the request, loaded once per text and callees (a re-check after a save reuses it). */
