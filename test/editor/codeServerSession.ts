@@ -86,6 +86,8 @@ export interface SessionOptions {
   name: string;
   install: CodeServerInstall;
   settings: Record<string, unknown>;
+  /** Changes the copy of examples/shop before code-server opens it. */
+  prepareWorkspace?: (folder: string) => void;
 }
 
 /** Process groups still running, ended on exit whatever happens (a failed assertion, an uncaught error, Ctrl+C). */
@@ -151,6 +153,7 @@ export class CodeServerSession {
     mkdirSync(screenshotFolder, { recursive: true });
     // A copy: quick fixes and typing must never touch examples/shop.
     cpSync(path.join(repositoryRoot, 'examples/shop'), this.workspace, { recursive: true });
+    this.options.prepareWorkspace?.(this.workspace);
     mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     writeFileSync(path.join(this.userDataDir, 'User/settings.json'), `${JSON.stringify(this.options.settings, null, 2)}\n`);
     const configFile = path.join(this.scratch, 'xdg-config/code-server/config.yaml');

@@ -5,7 +5,7 @@
 // Each step saves a screenshot under build/editor-screenshots/. TRACKLINT_EDITOR_UPDATE_DOCS=1 also
 // copies three of them to docs/images/ for the README.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
@@ -255,6 +255,39 @@ describe('VS Code (code-server) with the packaged extension, Restricted Mode (un
       await problemRows(page, '**/checkout.ts', [["Event 'Checkout Start' is not in the tracking plan", 'unknown-event', '[Ln 19, Col 26]']], STEP_TIMEOUT);
       // Still untrusted after all this.
       assert.ok(await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().isVisible());
+    });
+  });
+});
+
+describe('VS Code (code-server) with the packaged extension, a plan not named tracking-plan.*', { timeout: 600_000 }, () => {
+  let session: CodeServerSession;
+
+  before(async () => {
+    session = new CodeServerSession({
+      name: 'plan-path',
+      install,
+      settings: quietSettings({ 'security.workspace.trust.enabled': false }),
+      // No file matches the workspaceContains activation event: only opening a TypeScript file
+      // (onLanguage) activates the extension, which then reads the plan from tracklint.planPath.
+      prepareWorkspace: (folder) => {
+        renameSync(path.join(folder, 'tracking-plan.yaml'), path.join(folder, 'shop-plan.yaml'));
+        mkdirSync(path.join(folder, '.vscode'));
+        writeFileSync(path.join(folder, '.vscode/settings.json'), `${JSON.stringify({ 'tracklint.planPath': 'shop-plan.yaml' }, null, 2)}\n`);
+      },
+    });
+    await session.start();
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await session?.stop();
+  });
+
+  test('opening a TypeScript file activates the extension: the plan status and the squiggle appear', async (t) => {
+    await step(t, session, 'plan-path-on-language', async () => {
+      const { page } = session;
+      await openFile(page, 'src/pages/checkout.ts');
+      await waitForPlanStatus(session);
+      await waitForSquiggleUnder(page, 'CHECKOUT_STARTED', 'error', SERVER_TIMEOUT);
     });
   });
 });

@@ -1,14 +1,13 @@
--- A minimal Neovim config that runs the tracklint language server on one file, waits for its
+-- A minimal Neovim config that runs the README's tracklint setup on one file, waits for the
 -- diagnostics and writes them as JSON. Used by test/editor/neovim.test.ts:
 --
 --   nvim --headless -n -i NONE -u test/editor/nvim/init.lua
 --
--- Read from the environment: TRACKLINT_LSP_CMD (the server command, a JSON array, e.g.
--- ["node", "dist/server.js", "--stdio"]), TRACKLINT_ROOT (the workspace folder), TRACKLINT_FILE (the
--- file to open), TRACKLINT_OUT (where the JSON goes) and TRACKLINT_TIMEOUT_MS.
+-- Read from the environment: TRACKLINT_SETUP (a Lua file: the README's snippet for this Neovim, which
+-- starts `tracklint-lsp --stdio` from PATH when a JavaScript or TypeScript file opens), TRACKLINT_FILE
+-- (the file to open), TRACKLINT_OUT (where the JSON goes) and TRACKLINT_TIMEOUT_MS.
 -- Exits 0 once diagnostics arrived and were written, 1 on a timeout, 2 on an error.
 
-local decode = (vim.json and vim.json.decode) or vim.fn.json_decode
 local encode = (vim.json and vim.json.encode) or vim.fn.json_encode
 -- vim.lsp.get_clients since 0.10; get_active_clients before.
 local get_clients = vim.lsp.get_clients or vim.lsp.get_active_clients
@@ -28,28 +27,13 @@ local function write(path, value)
 end
 
 local function run()
-  local cmd = decode(env('TRACKLINT_LSP_CMD'))
-  local root = env('TRACKLINT_ROOT')
   local path = env('TRACKLINT_FILE')
   local out = env('TRACKLINT_OUT')
   local timeout = tonumber(os.getenv('TRACKLINT_TIMEOUT_MS') or '60000')
 
+  -- The setup's FileType autocommand (or vim.lsp.enable's) starts the server and attaches the buffer.
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local buf = vim.api.nvim_get_current_buf()
-
-  -- The configuration the README shows: the server over stdio, rooted at the workspace folder.
-  local config = { name = 'tracklint', cmd = cmd, root_dir = root }
-  local api
-  if vim.lsp.start then
-    -- Neovim 0.8+: starts the client (or reuses one with the same name and root) and attaches the buffer.
-    api = 'vim.lsp.start'
-    vim.lsp.start(config, { bufnr = buf })
-  else
-    -- Neovim 0.7 (Debian 12's): the same, by hand.
-    api = 'vim.lsp.start_client'
-    local client_id = assert(vim.lsp.start_client(config), 'the tracklint client did not start')
-    vim.lsp.buf_attach_client(buf, client_id)
-  end
 
   local arrived = vim.wait(timeout, function()
     return #vim.diagnostic.get(buf) > 0
@@ -76,13 +60,13 @@ local function run()
 
   local clients = {}
   for _, client in pairs(get_clients()) do
-    table.insert(clients, client.name)
+    table.insert(clients, { name = client.name, cmd = client.config.cmd, root_dir = client.config.root_dir })
   end
 
   local version = vim.version()
   write(out, {
     nvim = string.format('%d.%d.%d', version.major, version.minor, version.patch),
-    api = api,
+    filetype = vim.bo[buf].filetype,
     clients = clients,
     timed_out = not arrived,
     diagnostics = diagnostics,
@@ -95,13 +79,22 @@ local function run()
   vim.cmd(arrived and 'qall!' or 'cquit 1')
 end
 
--- After startup, so filetype detection is on when the file is opened.
+-- The user's setup, as a config file would hold it.
+local ok, err = pcall(dofile, env('TRACKLINT_SETUP'))
+if not ok then
+  io.stderr:write('the README setup failed: ' .. tostring(err) .. '\n')
+  vim.cmd('cquit 2')
+end
+
+-- After startup, so filetype detection is on when the file is opened; nested, so opening it runs the
+-- BufRead and FileType autocommands (the setup's among them) as it does for a person.
 vim.api.nvim_create_autocmd('VimEnter', {
   once = true,
+  nested = true,
   callback = function()
-    local ok, err = pcall(run)
-    if not ok then
-      io.stderr:write(tostring(err) .. '\n')
+    local ok2, err2 = pcall(run)
+    if not ok2 then
+      io.stderr:write(tostring(err2) .. '\n')
       vim.cmd('cquit 2')
     end
   end,
