@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { ClosedFileSession } from '../service/closedFiles/closedFileSession';
 import type { ClosedFileBatch, ClosedFileCheckRequest, ClosedFileCheckResult, ClosedFileChecker } from '../service/closedFiles/protocol';
@@ -95,9 +97,13 @@ export function createClosedFileWorker(root: string): ClosedFileChecker {
 function serveClosedFileChecks(data: ClosedFileWorkerData, port: MessagePort): void {
   const session = new ClosedFileSession(data.root, nodeWorkspaceHost);
   const wanted = new Int32Array(data.wanted);
+  const collectGarbage = garbageCollector();
   let queue = Promise.resolve();
+  let queued = 0;
   port.on('message', (message: ToWorker) => {
+    queued++;
     queue = queue.then(async () => {
+      queued--;
       const send = (answer: FromWorker) => port.postMessage(answer);
       const isCancelled = () => Atomics.load(wanted, 0) !== message.id;
       try {
@@ -106,8 +112,17 @@ function serveClosedFileChecks(data: ClosedFileWorkerData, port: MessagePort): v
       } catch (error) {
         send({ type: 'failed', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
+      // Idle: the programs of superseded checks are garbage that this thread's heap would otherwise keep (the editor's
+      // process grew by hundreds of MB over a long session). A full collection here costs the editor's thread nothing.
+      if (!queued) collectGarbage();
     });
   });
+}
+
+/** V8's full collection, exposed in this worker only (the flag applies to contexts created after it is set). */
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 function isClosedFileWorkerData(data: unknown): data is ClosedFileWorkerData {
