@@ -151,6 +151,10 @@ export class CodeServerSession {
   /** Copies the example, writes the settings, installs the .vsix, starts code-server and opens the workbench in Chromium. */
   async start(): Promise<void> {
     mkdirSync(screenshotFolder, { recursive: true });
+    // Only this run's screenshots and logs of this session: each test file starts its own sessions.
+    for (const file of readdirSync(screenshotFolder)) {
+      if (file.startsWith(`${this.options.name}-`)) rmSync(path.join(screenshotFolder, file), { force: true });
+    }
     // A copy: quick fixes and typing must never touch examples/shop.
     cpSync(path.join(repositoryRoot, 'examples/shop'), this.workspace, { recursive: true });
     this.options.prepareWorkspace?.(this.workspace);

@@ -5,71 +5,23 @@
 // Each step saves a screenshot under build/editor-screenshots/. TRACKLINT_EDITOR_UPDATE_DOCS=1 also
 // copies three of them to docs/images/ for the README.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
-import { chromiumPath, CodeServerSession, extensionId, quietSettings, repositoryRoot, screenshotFolder } from './codeServerSession';
+import { chromiumPath, CodeServerSession, quietSettings, screenshotFolder } from './codeServerSession';
+import { failedSteps, publishDocsImage, SERVER_TIMEOUT, statusItem, step, STEP_TIMEOUT, waitForPlanStatus } from './steps';
 import { goTo, hoverText, openFile, openQuickFix, poll, problemRows, suggestions, token, visibleLines, waitForSquiggleUnder } from './workbench';
-
-/** Generous: the first analysis loads TypeScript and the whole example project. */
-const SERVER_TIMEOUT = 60_000;
-const STEP_TIMEOUT = 30_000;
-
-const statusItem = `[id="${extensionId}.tracklint.status"]`;
-const docsImages = path.join(repositoryRoot, 'docs/images');
-const updateDocs = process.env.TRACKLINT_EDITOR_UPDATE_DOCS === '1';
-
-let failures = 0;
-
-/** Runs one step; saves a screenshot after it, or on failure, and says where the screenshots and logs are. */
-async function step(t: TestContext, session: CodeServerSession, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    failures += 1;
-    const shot = await session.screenshot(`${name}-FAILED`).catch(() => undefined);
-    const logs = session.collectLogs();
-    t.diagnostic(`screenshot of the failure: ${shot ?? '(none)'}`);
-    console.error(`\neditor: '${name}' failed. Screenshots and logs: ${screenshotFolder}\n  ${[shot, session.logFile, ...logs].filter(Boolean).join('\n  ')}\n`);
-    throw error;
-  }
-  const shot = await session.screenshot(name);
-  t.diagnostic(`screenshot: ${path.relative(repositoryRoot, shot)}`);
-}
-
-/** Waits for the extension's status bar item to show the example's plan; on a timeout, says what the status bar shows instead. */
-async function waitForPlanStatus(session: CodeServerSession): Promise<void> {
-  const item = session.page.locator(statusItem);
-  try {
-    await item.filter({ hasText: 'Acme Shop' }).waitFor({ state: 'visible', timeout: SERVER_TIMEOUT });
-  } catch (error) {
-    const shown = (await item.count()) > 0 ? `it shows ${JSON.stringify(await item.textContent())}` : 'the extension created no status bar item';
-    const items = (await session.page.locator('.statusbar-item').allTextContents()).map((t) => t.trim()).filter(Boolean);
-    throw new Error(`the tracklint status bar item did not show the plan 'Acme Shop' within ${SERVER_TIMEOUT / 1000} s: ${shown}; status bar: ${JSON.stringify(items)}`, { cause: error });
-  }
-}
-
-function publishDocsImage(source: string, name: string): void {
-  if (!updateDocs) return;
-  mkdirSync(docsImages, { recursive: true });
-  const size = statSync(source).size;
-  assert.ok(size < 300 * 1024, `${source} is ${Math.round(size / 1024)} KB; docs images stay under 300 KB`);
-  copyFileSync(source, path.join(docsImages, name));
-}
 
 let install: CodeServerInstall;
 
 before(() => {
-  // Only this run's screenshots and logs.
-  rmSync(screenshotFolder, { recursive: true, force: true });
-  mkdirSync(screenshotFolder, { recursive: true });
   assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (or set TRACKLINT_CHROMIUM)`);
   install = ensureCodeServer();
 });
 
 after(() => {
-  if (failures > 0) console.error(`editor: ${failures} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
+  if (failedSteps() > 0) console.error(`editor: ${failedSteps()} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
 });
 
 describe('VS Code (code-server) with the packaged extension, trusted workspace', { timeout: 600_000 }, () => {

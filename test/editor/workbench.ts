@@ -31,7 +31,9 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible' });
   await page.keyboard.type(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  // The highlighted row, not any row: right after typing, the list may still highlight the previous
+  // filter's first row (another recently opened file), and Enter would open that one.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: fileName }).waitFor({ state: 'visible' });
   await activeEditor(page).locator('.view-line').first().waitFor({ state: 'visible' });
@@ -175,4 +177,49 @@ export async function suggestions(page: Page, expected: string, timeoutMs: numbe
   await rows.filter({ hasText: expected }).first().waitFor({ state: 'visible', timeout: timeoutMs });
   const labels = await rows.evaluateAll((elements) => (elements as unknown as { getAttribute(name: string): string | null }[]).map((e) => e.getAttribute('aria-label') ?? ''));
   return labels;
+}
+
+/**
+ * Runs a command from the Command Palette as a person does: F1, its title typed, Enter. Checks first
+ * that the highlighted row is that command (not another one the fuzzy match put first).
+ */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  const focused = widget.locator('.quick-input-list .monaco-list-row.focused');
+  await poll(
+    async () => ((await focused.count()) > 0 && (await focused.first().locator('.label-name').textContent())?.replace(/\u00a0/g, ' ').trim() === title ? true : undefined),
+    10_000,
+    async () => `the Command Palette does not highlight '${title}'; rows: ${JSON.stringify(await widget.locator('.quick-input-list .monaco-list-row').allTextContents())}`,
+  );
+  await page.keyboard.press('Enter');
+  // The palette closes; a command may open the same widget again for its own input.
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'hidden' });
+}
+
+/** The notification toast whose message matches `message`, once it is shown. */
+export async function notification(page: Page, message: string | RegExp, timeoutMs: number): Promise<Locator> {
+  const toast = page.locator('.notification-toast', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
+  try {
+    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch (error) {
+    const shown = await page.locator('.notification-toast .notification-list-item-message').allTextContents();
+    throw new Error(`no notification matching ${message} within ${timeoutMs / 1000} s; notifications shown: ${JSON.stringify(shown)}`, { cause: error });
+  }
+  return toast;
+}
+
+/** Closes every notification (the command "Notifications: Clear All Notifications") and waits until none is shown. */
+export async function clearNotifications(page: Page): Promise<void> {
+  if ((await page.locator('.notification-toast').count()) === 0) return;
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'hidden' });
+}
+
+/** The active editor tab's file name, or undefined when no editor is open. */
+export async function activeTab(page: Page): Promise<string | undefined> {
+  const tab = page.locator('.editor-group-container.active .tab.active').first();
+  return (await tab.count()) > 0 ? ((await tab.getAttribute('data-resource-name')) ?? '') : undefined;
 }
