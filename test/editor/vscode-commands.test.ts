@@ -52,7 +52,15 @@ async function findInEditor(page: Page, text: string): Promise<string[]> {
   const count = find.locator('.matchesCount');
   await poll(async () => ((await count.textContent()) ? true : undefined), STEP_TIMEOUT, () => 'the find widget shows no match count');
   await page.keyboard.press('Escape');
-  return [...(await visibleLines(page)).values()].filter((line) => line.includes(text));
+  // The editor scrolls to the match and draws it a moment later.
+  return poll(
+    async () => {
+      const lines = [...(await visibleLines(page)).values()].filter((line) => line.includes(text));
+      return lines.length > 0 ? lines : undefined;
+    },
+    STEP_TIMEOUT,
+    async () => `the editor shows no line with '${text}' although Find counts ${JSON.stringify(await count.textContent())}`,
+  );
 }
 
 interface RecorderGlobals {
@@ -236,17 +244,19 @@ describe('VS Code (code-server): the tracklint commands and the status bar item'
         STEP_TIMEOUT,
         async () => `the Output view shows the channel ${JSON.stringify(await channel.inputValue())}, not 'tracklint'`,
       );
-      // What the extension logged: the restart of the test before this one. The view may start with the
-      // text the steps before typed into the Problems filter (the panel's filter box), which hides every line.
+      // What the extension logged: the restart of the test before this one, found with the view's filter
+      // (the view shows only the lines that fit, and other lines may come after it). The filter box is
+      // the panel's: until the Output view owns it, it may still hold the Problems filter's text.
       const filter = page.locator('.panel .viewpane-filter input:visible').first();
       const lines = page.locator('.panel .output-view .monaco-editor .view-line');
+      const wanted = 'Restarting the server';
       await poll(
         async () => {
-          if ((await filter.count()) > 0 && (await filter.inputValue()) !== '') await filter.fill('');
-          return (await lines.filter({ hasText: '[info] Restarting the server' }).count()) > 0 ? true : undefined;
+          if ((await filter.count()) > 0 && (await filter.inputValue()) !== wanted) await filter.fill(wanted);
+          return (await lines.filter({ hasText: `[info] ${wanted}` }).count()) > 0 ? true : undefined;
         },
         STEP_TIMEOUT,
-        async () => `the tracklint channel does not show '[info] Restarting the server'; lines: ${JSON.stringify(await lines.allTextContents())}`,
+        async () => `the tracklint channel shows no '[info] ${wanted}' line; lines: ${JSON.stringify(await lines.allTextContents())}`,
       );
     });
   });
