@@ -1,10 +1,11 @@
 // What the VS Code editor tests share: steps that save a screenshot (and the logs on a failure), the
 // wait for the extension's status bar item, and copying a screenshot to docs/images for the README.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { TestContext } from 'node:test';
-import { extensionId, repositoryRoot, screenshotFolder, type CodeServerSession } from './codeServerSession';
+import { after, before, type TestContext } from 'node:test';
+import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
+import { chromiumPath, CodeServerSession, extensionId, repositoryRoot, screenshotFolder, type SessionOptions } from './codeServerSession';
 
 /** Generous: the first analysis loads TypeScript and the whole example project. */
 export const SERVER_TIMEOUT = 60_000;
@@ -17,10 +18,38 @@ const docsImages = path.join(repositoryRoot, 'docs/images');
 const updateDocs = process.env.TRACKLINT_EDITOR_UPDATE_DOCS === '1';
 
 let failures = 0;
+let install: CodeServerInstall | undefined;
 
-/** How many steps failed in this test file; its `after` says where the screenshots are when any did. */
-export function failedSteps(): number {
-  return failures;
+/**
+ * The test file's own hooks, called once at its top level: Chromium must be there and code-server is
+ * installed (or found in the cache) before any session starts; at the end, when a step failed, it says
+ * where the screenshots and logs are.
+ */
+export function setUpEditorTests(): void {
+  before(() => {
+    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (or set TRACKLINT_CHROMIUM)`);
+    install = ensureCodeServer();
+  });
+  after(() => {
+    if (failures > 0) console.error(`editor: ${failures} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
+  });
+}
+
+/**
+ * In a describe: a code-server session on a fresh copy of examples/shop, started before its tests and
+ * stopped after them; `started` receives it once the workbench is open.
+ */
+export function useSession(options: Omit<SessionOptions, 'install'>, started: (session: CodeServerSession) => void | Promise<void>): void {
+  let session: CodeServerSession | undefined;
+  before(async () => {
+    if (!install) throw new Error('setUpEditorTests() was not called at the top of the test file');
+    session = new CodeServerSession({ ...options, install });
+    await session.start();
+    await started(session);
+  }, { timeout: 180_000 });
+  after(async () => {
+    await session?.stop();
+  });
 }
 
 /** Runs one step; saves a screenshot after it, or on failure, and says where the screenshots and logs are. */

@@ -4,27 +4,17 @@
 //
 // One session of its own on a throwaway copy of examples/shop: "Add Event to Plan" edits the plan there.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
-import { chromiumPath, CodeServerSession, quietSettings, repositoryRoot, screenshotFolder } from './codeServerSession';
-import { failedSteps, SERVER_TIMEOUT, statusItem, step, STEP_TIMEOUT, waitForPlanStatus } from './steps';
+import { quietSettings, repositoryRoot, type CodeServerSession } from './codeServerSession';
+import { SERVER_TIMEOUT, setUpEditorTests, statusItem, step, STEP_TIMEOUT, useSession, waitForPlanStatus } from './steps';
 import { activeTab, clearNotifications, goTo, notification, openFile, poll, problemRows, runCommand, visibleLines, waitForSquiggleUnder } from './workbench';
 
 const PLAN = 'tracking-plan.yaml';
 
-let install: CodeServerInstall;
-
-before(() => {
-  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (or set TRACKLINT_CHROMIUM)`);
-  install = ensureCodeServer();
-});
-
-after(() => {
-  if (failedSteps() > 0) console.error(`editor: ${failedSteps()} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
-});
+setUpEditorTests();
 
 /** Waits until the active editor tab is `fileName` and its text is drawn. */
 async function waitForActiveTab(page: Page, fileName: string, timeoutMs: number): Promise<void> {
@@ -34,6 +24,12 @@ async function waitForActiveTab(page: Page, fileName: string, timeoutMs: number)
     async () => `the active editor tab is ${JSON.stringify(await activeTab(page))}, not '${fileName}'`,
   );
   await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ state: 'visible' });
+}
+
+/** Waits until the plan is the active editor and shows its text. */
+async function waitForPlanEditor(page: Page): Promise<void> {
+  await waitForActiveTab(page, PLAN, STEP_TIMEOUT);
+  assert.ok([...(await visibleLines(page)).values()].some((line) => line === 'name: Acme Shop'), 'the plan editor shows the plan');
 }
 
 /** Closes every editor ("View: Close All Editors") and waits until no tab is left. */
@@ -52,7 +48,15 @@ async function findInEditor(page: Page, text: string): Promise<string[]> {
   const count = find.locator('.matchesCount');
   await poll(async () => ((await count.textContent()) ? true : undefined), STEP_TIMEOUT, () => 'the find widget shows no match count');
   await page.keyboard.press('Escape');
-  return [...(await visibleLines(page)).values()].filter((line) => line.includes(text));
+  // The editor scrolls to the match and draws it a moment later.
+  return poll(
+    async () => {
+      const lines = [...(await visibleLines(page)).values()].filter((line) => line.includes(text));
+      return lines.length > 0 ? lines : undefined;
+    },
+    STEP_TIMEOUT,
+    async () => `the editor shows no line with '${text}' although Find counts ${JSON.stringify(await count.textContent())}`,
+  );
 }
 
 interface RecorderGlobals {
@@ -96,18 +100,9 @@ async function recorded(page: Page): Promise<string[]> {
 describe('VS Code (code-server): the tracklint commands and the status bar item', { timeout: 600_000 }, () => {
   let session: CodeServerSession;
 
-  before(async () => {
-    session = new CodeServerSession({
-      name: 'commands',
-      install,
-      settings: quietSettings({ 'security.workspace.trust.enabled': false }),
-    });
-    await session.start();
+  useSession({ name: 'commands', settings: quietSettings({ 'security.workspace.trust.enabled': false }) }, async (started) => {
+    session = started;
     await waitForPlanStatus(session);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.stop();
   });
 
   test('"tracklint: Open Tracking Plan" opens the plan file in the editor', async (t) => {
@@ -115,8 +110,7 @@ describe('VS Code (code-server): the tracklint commands and the status bar item'
       const { page } = session;
       assert.equal(await activeTab(page), undefined, 'the workbench starts with no editor open');
       await runCommand(page, 'tracklint: Open Tracking Plan');
-      await waitForActiveTab(page, PLAN, STEP_TIMEOUT);
-      assert.ok([...(await visibleLines(page)).values()].some((line) => line === 'name: Acme Shop'), 'the plan editor shows the plan');
+      await waitForPlanEditor(page);
     });
   });
 
@@ -126,8 +120,7 @@ describe('VS Code (code-server): the tracklint commands and the status bar item'
       await closeAllEditors(page);
       assert.equal(await activeTab(page), undefined);
       await page.locator(statusItem).click();
-      await waitForActiveTab(page, PLAN, STEP_TIMEOUT);
-      assert.ok([...(await visibleLines(page)).values()].some((line) => line === 'name: Acme Shop'), 'the plan editor shows the plan');
+      await waitForPlanEditor(page);
     });
   });
 
@@ -236,17 +229,19 @@ describe('VS Code (code-server): the tracklint commands and the status bar item'
         STEP_TIMEOUT,
         async () => `the Output view shows the channel ${JSON.stringify(await channel.inputValue())}, not 'tracklint'`,
       );
-      // What the extension logged: the restart of the test before this one. The view may start with the
-      // text the steps before typed into the Problems filter (the panel's filter box), which hides every line.
+      // What the extension logged: the restart of the test before this one, found with the view's filter
+      // (the view shows only the lines that fit, and other lines may come after it). The filter box is
+      // the panel's: until the Output view owns it, it may still hold the Problems filter's text.
       const filter = page.locator('.panel .viewpane-filter input:visible').first();
       const lines = page.locator('.panel .output-view .monaco-editor .view-line');
+      const wanted = 'Restarting the server';
       await poll(
         async () => {
-          if ((await filter.count()) > 0 && (await filter.inputValue()) !== '') await filter.fill('');
-          return (await lines.filter({ hasText: '[info] Restarting the server' }).count()) > 0 ? true : undefined;
+          if ((await filter.count()) > 0 && (await filter.inputValue()) !== wanted) await filter.fill(wanted);
+          return (await lines.filter({ hasText: `[info] ${wanted}` }).count()) > 0 ? true : undefined;
         },
         STEP_TIMEOUT,
-        async () => `the tracklint channel does not show '[info] Restarting the server'; lines: ${JSON.stringify(await lines.allTextContents())}`,
+        async () => `the tracklint channel shows no '[info] ${wanted}' line; lines: ${JSON.stringify(await lines.allTextContents())}`,
       );
     });
   });

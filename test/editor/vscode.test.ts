@@ -5,39 +5,20 @@
 // Each step saves a screenshot under build/editor-screenshots/. TRACKLINT_EDITOR_UPDATE_DOCS=1 also
 // copies three of them to docs/images/ for the README.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { ensureCodeServer, type CodeServerInstall } from '../../scripts/editor/codeServer';
-import { chromiumPath, CodeServerSession, quietSettings, screenshotFolder } from './codeServerSession';
-import { failedSteps, publishDocsImage, SERVER_TIMEOUT, statusItem, step, STEP_TIMEOUT, waitForPlanStatus } from './steps';
+import { describe, test } from 'node:test';
+import { quietSettings, type CodeServerSession } from './codeServerSession';
+import { publishDocsImage, SERVER_TIMEOUT, setUpEditorTests, statusItem, step, STEP_TIMEOUT, useSession, waitForPlanStatus } from './steps';
 import { goTo, hoverText, openFile, openQuickFix, poll, problemRows, suggestions, token, visibleLines, waitForSquiggleUnder } from './workbench';
 
-let install: CodeServerInstall;
-
-before(() => {
-  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install -y chromium (or set TRACKLINT_CHROMIUM)`);
-  install = ensureCodeServer();
-});
-
-after(() => {
-  if (failedSteps() > 0) console.error(`editor: ${failedSteps()} step(s) failed; screenshots and logs are in ${screenshotFolder}`);
-});
+setUpEditorTests();
 
 describe('VS Code (code-server) with the packaged extension, trusted workspace', { timeout: 600_000 }, () => {
   let session: CodeServerSession;
 
-  before(async () => {
-    session = new CodeServerSession({
-      name: 'trusted',
-      install,
-      settings: quietSettings({ 'security.workspace.trust.enabled': false }),
-    });
-    await session.start();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.stop();
+  useSession({ name: 'trusted', settings: quietSettings({ 'security.workspace.trust.enabled': false }) }, (started) => {
+    session = started;
   });
 
   test('the status bar item shows the plan: its name and event count', async (t) => {
@@ -173,10 +154,9 @@ describe('VS Code (code-server) with the packaged extension, trusted workspace',
 describe('VS Code (code-server) with the packaged extension, Restricted Mode (untrusted folder)', { timeout: 600_000 }, () => {
   let session: CodeServerSession;
 
-  before(async () => {
-    session = new CodeServerSession({
+  useSession(
+    {
       name: 'restricted',
-      install,
       settings: quietSettings({
         'security.workspace.trust.enabled': true,
         // The folder opens untrusted, without the trust dialog: Restricted Mode.
@@ -184,13 +164,11 @@ describe('VS Code (code-server) with the packaged extension, Restricted Mode (un
         'security.workspace.trust.untrustedFiles': 'open',
         'security.workspace.trust.banner': 'always',
       }),
-    });
-    await session.start();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.stop();
-  });
+    },
+    (started) => {
+      session = started;
+    },
+  );
 
   test('the workbench is in Restricted Mode', async (t) => {
     await step(t, session, 'restricted-mode', async () => {
@@ -214,10 +192,9 @@ describe('VS Code (code-server) with the packaged extension, Restricted Mode (un
 describe('VS Code (code-server) with the packaged extension, a plan not named tracking-plan.*', { timeout: 600_000 }, () => {
   let session: CodeServerSession;
 
-  before(async () => {
-    session = new CodeServerSession({
+  useSession(
+    {
       name: 'plan-path',
-      install,
       settings: quietSettings({ 'security.workspace.trust.enabled': false }),
       // No file matches the workspaceContains activation event: only opening a TypeScript file
       // (onLanguage) activates the extension, which then reads the plan from tracklint.planPath.
@@ -226,13 +203,11 @@ describe('VS Code (code-server) with the packaged extension, a plan not named tr
         mkdirSync(path.join(folder, '.vscode'));
         writeFileSync(path.join(folder, '.vscode/settings.json'), `${JSON.stringify({ 'tracklint.planPath': 'shop-plan.yaml' }, null, 2)}\n`);
       },
-    });
-    await session.start();
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.stop();
-  });
+    },
+    (started) => {
+      session = started;
+    },
+  );
 
   test('opening a TypeScript file activates the extension: the plan status and the squiggle appear', async (t) => {
     await step(t, session, 'plan-path-on-language', async () => {
