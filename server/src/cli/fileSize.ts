@@ -1,14 +1,5 @@
-import { statSync } from 'node:fs';
 import { splitSkipped, type SkipReason } from '../core/fileSize';
-
-/** A file's size on disk in bytes; undefined when it is gone. */
-export function diskFileSize(fileName: string): number | undefined {
-  try {
-    return statSync(fileName).size;
-  } catch {
-    return undefined;
-  }
-}
+import { diskFileSize } from '../node/nodeHost';
 
 /**
  * The command line's {@link splitSkipped}: sizes from the file system, texts through `readText` (so the
