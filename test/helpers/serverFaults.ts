@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /**
  * Records what would crash or poison a real server process. The in-band test server shares this
  * process, so its uncaught exceptions and unhandled rejections land here; without these listeners
@@ -19,14 +22,17 @@ export function captureProcessFaults(): { faults: string[]; dispose(): void } {
   };
 }
 
-/** process.memoryUsage() after a full collection: `global.gc` is exposed at run time, so this works under plain `tsx --test` too. */
-export async function settledMemory(): Promise<{ heapUsed: number; rss: number }> {
-  const { setFlagsFromString } = await import('node:v8');
-  const { runInNewContext } = await import('node:vm');
+/** V8's full collection, exposed at run time, so this works under plain `tsx --test` too. */
+export function fullCollection(): void {
   setFlagsFromString('--expose-gc');
   const gc = (globalThis as { gc?: () => void }).gc ?? (runInNewContext('gc') as () => void);
+  gc();
+}
+
+/** process.memoryUsage() after full collections: what the process holds, not the garbage it has yet to collect. */
+export async function settledMemory(): Promise<{ heapUsed: number; rss: number }> {
   for (let i = 0; i < 3; i++) {
-    gc();
+    fullCollection();
     await new Promise((resolve) => setImmediate(resolve));
   }
   const { heapUsed, rss } = process.memoryUsage();
