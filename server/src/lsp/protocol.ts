@@ -13,7 +13,7 @@ export interface PlanStatus {
   planFile?: string;
   planName?: string;
   eventCount: number;
-  /** tracklint problems across the workspace (errors + warnings + infos), as last published. */
+  /** tracklint problems across the workspace (errors + warnings + infos, not hints: VS Code's Problems panel leaves them out), as last published or pulled. */
   problemCount: number;
   /** For 'invalid' and 'missing': what is wrong, in a sentence. */
   message?: string;
