@@ -43,6 +43,16 @@ export interface CoverageResult {
 
 export const CoverageRequest = new RequestType<CoverageParams, CoverageResult | null, void>('tracklint/coverage');
 
+/**
+ * The `data` of the error that addEventToPlan answers when it adds nothing because the plan has the name already
+ * ('already-planned') or a spelling of it that differs only in case or separators ('name-collision').
+ */
+export interface AddEventRefusalData {
+  reason: 'already-planned' | 'name-collision';
+  /** The plan's entry, when its place in the plan file is known. */
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
+
 /** Commands the server executes through `workspace/executeCommand`. */
 export const SERVER_COMMANDS = {
   /** Arguments: [{ name: string, uri?: string, kind?: 'track' | 'page' | 'screen' }]: adds an event to the plan file. */

@@ -23,10 +23,10 @@ import { isSourceFileName } from '../core/workspace';
 import { AnalysisWorkspace } from '../service/analysisWorkspace';
 import type { ClosedFileChecker } from '../service/closedFiles/protocol';
 import { countProblems, toDiagnostic } from '../service/diagnostics';
-import { addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
+import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type PlanStatus } from './protocol';
+import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type AddEventRefusalData, type PlanStatus } from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
 import { coverageResult } from './coverageResult';
@@ -286,6 +286,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         state.closedFiles.cancel();
         workspace.closedFileSites = undefined;
         clearClosedProblems(state, new Set());
+        // The status bar says what is wrong even before a file is opened (otherwise it spins, "starting", until then).
+        sendStatus(state);
         return true;
       }
       const progress = options.progress && support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -444,16 +446,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const loaded = planState.loaded;
     const plan = state.workspace.plan;
     const status: PlanStatus = {
-      state: !planState.file ? 'missing' : loaded?.plan ? 'ok' : 'invalid',
+      // A plan file with no text (tracklint.planPath names a file that is not there) is missing, not invalid.
+      state: !planState.file || !loaded ? 'missing' : loaded.plan ? 'ok' : 'invalid',
       planFile: planState.file,
       planName: plan?.name ?? (planState.file ? path.basename(planState.file) : undefined),
       eventCount: plan?.events.size ?? 0,
       problemCount: folderProblemCount(state),
       message: !planState.file
         ? `No tracking-plan.yaml, .yml or .json found in ${state.root}. Create one, or set tracklint.planPath.`
-        : !loaded?.plan
-          ? `The tracking plan has ${loaded?.findings.length ?? 0} problem(s)${plan ? '; checking with the last valid version' : ''}.`
-          : undefined,
+        : !loaded
+          ? `The tracking plan ${planState.file} does not exist or cannot be read. Create it, or change tracklint.planPath.`
+          : !loaded.plan
+            ? `The tracking plan has ${loaded.findings.length} problem(s)${plan ? '; checking with the last valid version' : ''}.`
+            : undefined,
     };
     connection.sendNotification(PlanStatusNotification, status).catch(() => undefined);
   }
@@ -651,7 +656,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onExecuteCommand((params) =>
-    guard<ResponseError<void> | null>('command', null, async () => {
+    guard<ResponseError<never> | null>('command', null, async () => {
       if (params.command !== SERVER_COMMANDS.addEventToPlan) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'.`);
       const [argument] = (params.arguments ?? []) as [{ name?: unknown; uri?: unknown; kind?: unknown } | undefined];
       const name = typeof argument?.name === 'string' ? argument.name.trim() : '';
@@ -660,9 +665,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
-      const plan = state.workspace.plan;
-      if (plan && (kind === 'track' ? plan.events : kind === 'page' ? plan.pages : plan.screens).has(name)) {
-        return new ResponseError(ErrorCodes.InvalidParams, `'${name}' is already in the tracking plan.`);
+      // An edit of the open plan still waiting for its debounce counts: the plan must be the one the user sees, and
+      // the edit is made against its text.
+      if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+      const refusal = addEventRefusal(state.workspace, name, kind);
+      if (refusal) {
+        const data: AddEventRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
+        return new ResponseError(ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
       }
       // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
