@@ -3,7 +3,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PlanStatusNotification } from '../../server/src/lsp/protocol';
 import { addEventToPlan } from './commands/addEventToPlan';
 import { checkWorkspace } from './commands/checkWorkspace';
-import type { CommandContext } from './commands/commandContext';
+import { requireRunningServer, type CommandContext } from './commands/commandContext';
 import { openPlan } from './commands/openPlan';
 import { showCoverage } from './commands/showCoverage';
 import { guardCommand } from './guardCommand';
@@ -51,7 +51,11 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   register('tracklint.showOutput', 'Show Output', async () => log.show(true));
   register('tracklint.showCoverage', 'Show Coverage Report', showCoverage);
-  register('tracklint.refreshTrackingPlan', 'Refresh Tracking Plan', () => planView.refresh());
+  register('tracklint.refreshTrackingPlan', 'Refresh Tracking Plan', async ({ client: c }) => {
+    // Run by hand, a stopped server is said (the view's own refreshes wait quietly for it to run again).
+    requireRunningServer(c);
+    await planView.refresh();
+  });
 
   // Not awaited: activation should not wait for the server to load the workspace. A failure to
   // start is logged and shown by the status bar; "Restart Server" retries.

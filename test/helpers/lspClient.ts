@@ -26,6 +26,11 @@ export interface LspTestOptions {
    */
   progressCreation?: Promise<void>;
   /**
+   * Answers the server's workspace/configuration only once this settles. The server reads a folder's settings
+   * before it serves any request about the folder, so a test can hold a request in flight (to cancel it there).
+   */
+  configurationAnswer?: Promise<void>;
+  /**
    * Runs the built server (dist/server.js --stdio) in its own process. For timings: a server in band
    * shares this process's event loop with the client, so every message the client handles waits for
    * the server's work too.
@@ -98,7 +103,8 @@ export class LspTestClient {
     client.streams = streams;
     client.child = child;
     child?.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      await options.configurationAnswer;
       client.settingsPulled = { generation: client.settingsGeneration, statuses: client.statuses.length };
       return params.items.map(() => client.settings);
     });
@@ -147,7 +153,13 @@ export class LspTestClient {
       rootUri: URI.file(root).toString(),
       workspaceFolders: [{ uri: URI.file(root).toString(), name: 'test' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
+          // As VS Code: a client that pulls diagnostics pulls them again when the server asks.
+          ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
+        },
         window: { workDoneProgress: true },
         textDocument: {
           ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),

@@ -7,6 +7,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DOCS = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';
 
 describe('diagnostics (push)', () => {
@@ -158,7 +159,7 @@ describe('diagnostics (pull)', () => {
     assert.equal(client.diagnostics.has(client.uri('src/app.ts')), false);
   });
 
-  test('a cancelled pull is answered with its full report or RequestCancelled (retriggerRequest: false), never an empty report', async () => {
+  test('a cancelled pull is answered with its full report or RequestCancelled without data, never an empty report', async () => {
     const params = { textDocument: { uri: client.uri('src/app.ts') } };
     const expected = await client.request('textDocument/diagnostic', params);
     const outcomes = await Promise.all(
@@ -171,15 +172,13 @@ describe('diagnostics (pull)', () => {
           assert.deepEqual(await pending, expected);
           return 'answered';
         } catch (error) {
-          const { code, data } = error as { code?: number; data?: unknown };
-          assert.equal(code, -32800);
-          // Cancelled before the server read it, the connection answers without data; the handler says not to retrigger.
-          if (data !== undefined) assert.deepEqual(data, { retriggerRequest: false });
-          return data === undefined ? 'cancelled early' : 'cancelled by the handler';
+          const { code, message, data } = error as { code?: number; message?: string; data?: unknown };
+          assert.deepEqual({ code, message, data }, { code: -32800, message: 'diagnostics: the request was cancelled', data: undefined });
+          return 'cancelled';
         }
       }),
     );
-    assert.ok(outcomes.includes('cancelled by the handler'), JSON.stringify(outcomes));
+    assert.ok(outcomes.includes('cancelled'), JSON.stringify(outcomes));
   });
 
   test('the server offers pull diagnostics only to a client that offers them', () => {
@@ -193,6 +192,65 @@ describe('diagnostics (pull)', () => {
     client.open('tracking-plan.yaml', planText.replace('    required: [order_id, total, currency]\n', '    required: [order_id, total]\n'), 'yaml');
     await client.waitFor('a diagnostic refresh', () => client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length > before || undefined);
     assert.deepEqual((await pull()).items, []);
+  });
+});
+
+describe('a pull cancelled while the server works on it', () => {
+  let client: LspTestClient;
+  let release!: () => void;
+  before(async () => {
+    // The server reads the folder's settings before it answers anything about the folder: held, a pull waits in the handler.
+    client = await LspTestClient.start({ fixture, pullDiagnostics: true, configurationAnswer: new Promise<void>((resolve) => (release = resolve)) });
+  });
+  after(() => client.stop());
+
+  test("is answered RequestCancelled without data, which vscode-languageclient takes quietly (not ServerCancelled's retriggerRequest: false, which it logs as a failed pull)", async () => {
+    client.open('src/app.ts', `analytics.track('Nope');\n`);
+    const params = { textDocument: { uri: client.uri('src/app.ts') } };
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest('textDocument/diagnostic', params, source.token).then(
+      () => 'answered',
+      (error: { code?: number; message?: string; data?: unknown }) => ({ code: error.code, message: error.message, data: error.data }),
+    );
+    // In flight: the server has taken the request and waits for the settings.
+    await sleep(200);
+    source.cancel();
+    await sleep(50);
+    release();
+    assert.deepEqual(await pending, { code: -32800, message: 'diagnostics: the request was cancelled', data: undefined });
+    // The stale work was given up, and the next pull is answered in full.
+    const report = await client.request<{ kind: string; items: { code: string }[] }>('textDocument/diagnostic', params);
+    assert.deepEqual([report.kind, report.items.map((d) => d.code)], ['full', ['unknown-event']]);
+    assert.deepEqual(client.errorLogs, []);
+  });
+});
+
+describe("the problem count leaves hints out, as VS Code's Problems panel does", () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture });
+  });
+  after(() => client.stop());
+
+  const checkWorkspace = () => client.request<{ fileCount: number; problemCount: number }>('tracklint/checkWorkspace', null);
+  const published = (relative: string) => client.diagnostics.get(client.uri(relative))?.diagnostics.map((d) => [d.code, d.severity]);
+
+  test("the plan's unused-event hint is published but not counted: Check Workspace and the status say 1 problem", async () => {
+    assert.deepEqual(await checkWorkspace(), { fileCount: 3, problemCount: 1 });
+    assert.deepEqual(published('tracking-plan.yaml'), [['unused-event', 4]]);
+    assert.deepEqual(published('src/closed.ts'), [['unknown-event', 1]]);
+    assert.equal(client.statuses.at(-1)?.problemCount, 1);
+  });
+
+  test('a rule set to hint counts no more; its hints still go from the panel when the code is fixed', async () => {
+    await client.setSettings({ rules: { 'unknown-event': 'hint' } });
+    assert.deepEqual(await checkWorkspace(), { fileCount: 3, problemCount: 0 });
+    assert.deepEqual(published('src/closed.ts'), [['unknown-event', 4]]);
+    assert.equal(client.statuses.at(-1)?.problemCount, 0);
+    const events = client.path('src/events.ts');
+    writeFileSync(events, readFileSync(events, 'utf8').replace("ORDER: 'Order Complete'", "ORDER: 'Order Completed'"));
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('src/events.ts'), type: 2 }] });
+    assert.deepEqual(await client.waitForDiagnostics('src/closed.ts', (d) => d.length === 0), []);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeLens } from 'vscode-languageserver-types';
+import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
 import { LspTestClient } from '../helpers/lspClient';
 
 const fixture = path.resolve(__dirname, '../fixtures/workspaces/lsp');
@@ -51,5 +51,48 @@ describe("the open plan's unused-event hints and call counts follow the code", (
     assert.deepEqual((await client.waitForDiagnostics(PLAN, (d) => d.length > 0)).map((d) => d.code), ['unused-event']);
     await client.waitFor('a code lens refresh', () => codeLensRefreshes() > refreshes || undefined);
     assert.equal(await wishlistLens(), '0 call sites');
+  });
+});
+
+describe("pull: the open plan's unused-event hints once the check of the closed files ends", () => {
+  let client: LspTestClient;
+  let release!: () => void;
+  before(async () => {
+    // The check of the closed files starts only once its progress is created: held, the plan is pulled before it ends,
+    // as when a restarted server finds the plan already open in the editor.
+    client = await LspTestClient.start({ fixture, pullDiagnostics: true, progressCreation: new Promise<void>((resolve) => (release = resolve)) });
+  });
+  after(() => client.stop());
+
+  const pullPlan = () => client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: client.uri(PLAN) } });
+  const diagnosticRefreshes = () => client.refreshes.filter((m) => m === 'workspace/diagnostic/refresh').length;
+
+  test('pulled before the check ends, the plan has no hints; once it ends the server asks for a pull, which has them', async () => {
+    client.open(PLAN, readFileSync(client.path(PLAN), 'utf8'), 'yaml');
+    assert.deepEqual(await pullPlan(), { kind: 'full', items: [] }, 'which events no code sends is not known yet');
+    // Loading the opened plan asks for a pull of everything once: that one comes before the check can end.
+    await client.waitFor('the refresh of the plan load', () => diagnosticRefreshes() === 1 || undefined);
+    assert.deepEqual(await pullPlan(), { kind: 'full', items: [] });
+    release();
+    await client.waitForChecksToEnd();
+    await client.waitFor('a diagnostic refresh after the check', () => diagnosticRefreshes() >= 2 || undefined);
+    const report = await pullPlan();
+    assert.equal(diagnosticRefreshes(), 2);
+    assert.deepEqual(
+      report.items.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message, d.tags]),
+      [['unused-event', 4, WISHLIST_LINE, 2, "Event 'Wishlist Shared' is in the tracking plan, but no code in the workspace sends it.", [1]]],
+    );
+  });
+
+  test('closing a file whose unsaved call was the only one brings the hint back: the server asks for a pull again', async () => {
+    client.open('src/wishlist.ts', `analytics.track('Wishlist Shared');\n`);
+    // The client pulls the plan again itself after its own edits (interFileDependencies).
+    assert.deepEqual(await pullPlan(), { kind: 'full', items: [] });
+    const refreshes = diagnosticRefreshes();
+    client.close('src/wishlist.ts');
+    await client.waitFor('a diagnostic refresh after the close', () => diagnosticRefreshes() > refreshes || undefined);
+    assert.deepEqual((await pullPlan()).items.map((d) => [d.code, d.range.start.line]), [['unused-event', WISHLIST_LINE]]);
+    await sleep(300);
+    assert.equal(diagnosticRefreshes(), refreshes + 1, 'what the client pulled is current: no more refreshes');
   });
 });

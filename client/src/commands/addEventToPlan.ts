@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS } from '../../../server/src/lsp/protocol';
+import { addEventRefusal, GO_TO_ENTRY_BUTTON } from '../commandSteps';
 import { eventNameAtCursor } from '../eventNameAtCursor';
 import { CHECKED_LANGUAGES } from '../languages';
 import { requireRunningServer, type CommandContext } from './commandContext';
@@ -27,8 +28,21 @@ export async function addEventToPlan({ client, log }: CommandContext): Promise<v
 
   const argument = { name: name.trim(), uri: editor?.document.uri.toString(), ...(atCursor?.kind ? { kind: atCursor.kind } : {}) };
   log.info(`Adding '${argument.name}' to the tracking plan`);
-  // The server reports "already in the plan" and similar as an error response, which guardCommand shows.
-  await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.addEventToPlan, arguments: [argument] });
+  try {
+    await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.addEventToPlan, arguments: [argument] });
+  } catch (error) {
+    // The plan has the name already (or a spelling of it): said as a message, with the way to its entry. Any other
+    // error is a failure, which guardCommand shows.
+    const refusal = addEventRefusal(error);
+    if (!refusal) throw error;
+    log.info(refusal.message);
+    const choice = await vscode.window.showInformationMessage(refusal.message, ...(refusal.location ? [GO_TO_ENTRY_BUTTON] : []));
+    if (choice === GO_TO_ENTRY_BUTTON && refusal.location) {
+      const { start, end } = refusal.location.range;
+      await vscode.window.showTextDocument(vscode.Uri.parse(refusal.location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+    }
+    return;
+  }
   const choice = await vscode.window.showInformationMessage(`tracklint: added '${argument.name}' to the tracking plan.`, 'Open Tracking Plan');
   if (choice === 'Open Tracking Plan') await vscode.commands.executeCommand('tracklint.openPlan');
 }

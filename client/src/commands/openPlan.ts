@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { openPlanStep } from '../commandSteps';
 import { STARTER_PLAN_FILE_NAME, starterPlan } from '../starterPlan';
 import type { CommandContext } from './commandContext';
 
@@ -9,31 +9,19 @@ import type { CommandContext } from './commandContext';
  * at the root of the workspace folder.
  */
 export async function openPlan({ statusBar, log }: CommandContext): Promise<void> {
-  const status = statusBar.lastPlanStatus;
-  if (status?.planFile && status.state !== 'missing') {
-    await vscode.window.showTextDocument(vscode.Uri.file(status.planFile));
+  const step = await openPlanStep(statusBar.lastPlanStatus, defaultPlanLocation()?.fsPath, (file) => exists(vscode.Uri.file(file)));
+  if (step.action === 'no-folder') {
+    await vscode.window.showInformationMessage(step.message);
     return;
   }
-
-  const target = status?.planFile ? vscode.Uri.file(status.planFile) : defaultPlanLocation();
-  if (!target) {
-    await vscode.window.showInformationMessage('tracklint: open a folder first; the tracking plan lives in the workspace.');
-    return;
+  const target = vscode.Uri.file(step.file);
+  if (step.action === 'offer-create') {
+    const choice = await vscode.window.showInformationMessage(step.message, step.button);
+    if (choice !== step.button) return;
+    const folder = vscode.workspace.getWorkspaceFolder(target) ?? vscode.workspace.workspaceFolders?.[0];
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterPlan(folder?.name ?? 'My App')));
+    log.info(`Created ${target.fsPath}`);
   }
-  if (await exists(target)) {
-    // The server has not seen it yet (or is still starting): open it anyway.
-    await vscode.window.showTextDocument(target);
-    return;
-  }
-
-  const create = `Create ${path.basename(target.fsPath)}`;
-  const reason = status?.message ?? 'No tracking plan was found in this workspace.';
-  const choice = await vscode.window.showInformationMessage(`tracklint: ${reason}`, create);
-  if (choice !== create) return;
-
-  const folder = vscode.workspace.getWorkspaceFolder(target) ?? vscode.workspace.workspaceFolders?.[0];
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterPlan(folder?.name ?? 'My App')));
-  log.info(`Created ${target.fsPath}`);
   await vscode.window.showTextDocument(target);
 }
 

@@ -13,7 +13,7 @@ export interface PlanStatus {
   planFile?: string;
   planName?: string;
   eventCount: number;
-  /** tracklint problems across the workspace (errors + warnings + infos), as last published. */
+  /** tracklint problems across the workspace (errors + warnings + infos, not hints: VS Code's Problems panel leaves them out), as last published or pulled. */
   problemCount: number;
   /** For 'invalid' and 'missing': what is wrong, in a sentence. */
   message?: string;
@@ -42,6 +42,16 @@ export interface CoverageResult {
 }
 
 export const CoverageRequest = new RequestType<CoverageParams, CoverageResult | null, void>('tracklint/coverage');
+
+/**
+ * The `data` of the error that addEventToPlan answers when it adds nothing because the plan has the name already
+ * ('already-planned') or a spelling of it that differs only in case or separators ('name-collision').
+ */
+export interface AddEventRefusalData {
+  reason: 'already-planned' | 'name-collision';
+  /** The plan's entry, when its place in the plan file is known. */
+  location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
 
 /** Commands the server executes through `workspace/executeCommand`. */
 export const SERVER_COMMANDS = {

@@ -22,11 +22,11 @@ import { URI } from 'vscode-uri';
 import { isSourceFileName } from '../core/workspace';
 import { AnalysisWorkspace } from '../service/analysisWorkspace';
 import type { ClosedFileChecker } from '../service/closedFiles/protocol';
-import { toDiagnostic } from '../service/diagnostics';
-import { addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
+import { countProblems, toDiagnostic } from '../service/diagnostics';
+import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type PlanStatus } from './protocol';
+import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type AddEventRefusalData, type PlanStatus } from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
 import { coverageResult } from './coverageResult';
@@ -47,12 +47,16 @@ interface FolderState {
   changedOnDisk: Set<string>;
   /** The plan's diagnostics as last pushed (JSON), so a recount after source edits pushes only a change. */
   pushedPlanDiagnostics?: string;
+  /** The plan's diagnostics as the client last pulled them (JSON), so a recount asks for a pull only when they changed. */
+  pulledPlanDiagnostics?: string;
   /** The titles of the plan's code lenses as last served (JSON), so a recount refreshes them only when they changed. */
   servedPlanLenses?: string;
 }
 
 interface ClientSupport {
   pullDiagnostics: boolean;
+  /** workspace/diagnostic/refresh: the client pulls its open documents' diagnostics again when asked. */
+  diagnosticsRefresh: boolean;
   configuration: boolean;
   watchedFilesRegistration: boolean;
   workDoneProgress: boolean;
@@ -67,9 +71,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   const documents = new TextDocuments(TextDocument);
   const scheduler = new DocumentScheduler(runtime.timer);
   const folders = new Map<string, Promise<FolderState>>();
-  /** Diagnostics counts by URI, as last published or pulled, for the status bar. */
+  /** How many diagnostics each URI has, as last published or pulled: a file that has some is published empty when they go. */
+  const diagnosticCounts = new Map<string, number>();
+  /** How many of those count as problems (not hints), for the status bar and Check Workspace. */
   const problemCounts = new Map<string, number>();
-  let support: ClientSupport = { pullDiagnostics: false, configuration: false, watchedFilesRegistration: false, workDoneProgress: false, codeLensRefresh: false };
+  let support: ClientSupport = {
+    pullDiagnostics: false,
+    diagnosticsRefresh: false,
+    configuration: false,
+    watchedFilesRegistration: false,
+    workDoneProgress: false,
+    codeLensRefresh: false,
+  };
   let workspaceRoots: string[] = [];
 
   const logError = (what: string, error: unknown) => {
@@ -95,9 +108,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    * RequestCancelled, as LSP asks, and never the empty stand-in the handler gave up with: a client
    * that reads it would take it for "nothing here" (a pull would clear the file's problems).
    */
-  async function answer<T, E = void>(what: string, fallback: T, token: CancellationToken, work: () => T | Promise<T>, data?: E): Promise<T | ResponseError<E>> {
+  async function answer<T>(what: string, fallback: T, token: CancellationToken, work: () => T | Promise<T>): Promise<T | ResponseError<never>> {
     const result = await guard(what, fallback, work);
-    return token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, `${what}: the request was cancelled`, data) : result;
+    return token.isCancellationRequested ? new ResponseError<never>(LSPErrorCodes.RequestCancelled, `${what}: the request was cancelled`) : result;
   }
 
   const fsPathOf = (uri: string) => URI.parse(uri).fsPath;
@@ -107,6 +120,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const capabilities = params.capabilities;
     support = {
       pullDiagnostics: !!capabilities.textDocument?.diagnostic,
+      diagnosticsRefresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
       configuration: !!capabilities.workspace?.configuration,
       watchedFilesRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       workDoneProgress: !!capabilities.window?.workDoneProgress,
@@ -200,8 +214,26 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return { state, fileName };
   }
 
+  /** Remembers what the client was given for a URI, by push or pull. */
+  function record(uri: string, diagnostics: Diagnostic[]): void {
+    diagnosticCounts.set(uri, diagnostics.length);
+    problemCounts.set(uri, countProblems(diagnostics));
+  }
+
+  /** The problems of a folder's files as the client was last given them: what its Problems panel counts. */
+  function folderProblemCount(state: FolderState): number {
+    let count = 0;
+    for (const [uri, problems] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) count += problems;
+    return count;
+  }
+
+  /** Asks a pull client to pull its open documents' diagnostics again, when it can be asked. */
+  function refreshPulledDiagnostics(): void {
+    if (support.pullDiagnostics && support.diagnosticsRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
   function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
-    problemCounts.set(uri, diagnostics.length);
+    record(uri, diagnostics);
     // A notification to a client that went away fails (EPIPE, closed connection): nothing to do about it, and left
     // unhandled the rejection would end the process with a crash report instead of the clean exit that follows.
     connection.sendDiagnostics({ uri, diagnostics, version }).catch(() => undefined);
@@ -229,7 +261,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** After the plan or settings change: every open document, every closed file, and the plan. */
   async function revalidateFolder(state: FolderState): Promise<void> {
-    if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+    refreshPulledDiagnostics();
     for (const document of documents.all()) {
       const fileName = fsPathOf(document.uri);
       if ((await folderFor(fileName)) === state && !support.pullDiagnostics) scheduleValidation(document.uri, state);
@@ -254,6 +286,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         state.closedFiles.cancel();
         workspace.closedFileSites = undefined;
         clearClosedProblems(state, new Set());
+        // The status bar says what is wrong even before a file is opened (otherwise it spins, "starting", until then).
+        sendStatus(state);
         return true;
       }
       const progress = options.progress && support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -273,7 +307,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
           for (const [fileName, findings] of batch.results) {
             if (isOpen(fileName)) continue;
             const uri = uriOf(fileName);
-            if (findings.length || problemCounts.get(uri)) publish(uri, findings.map(toDiagnostic));
+            if (findings.length || diagnosticCounts.get(uri)) publish(uri, findings.map(toDiagnostic));
           }
           for (const [fileName, error] of batch.failures) logError(`tracklint: validation of ${fileName} failed`, error);
           if (performance.now() - reported > 100 || batch.done === batch.total) {
@@ -288,6 +322,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         workspace.closedFileSites = { files: new Set(result.files), counts: new Map(result.siteCounts), complete: result.failed.length === 0 };
         clearClosedProblems(state, workspace.closedFileSites.files);
         publishPlanDiagnostics(state);
+        // The call sites of every file are known now: an open plan's unused-event hints may have come or gone.
+        refreshPlanPullIfChanged(state);
         if (support.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         return true;
       } catch (error) {
@@ -308,7 +344,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** Closed files that left the folder's view (deleted, or excluded by new ignore: globs) keep no problems in the panel. */
   function clearClosedProblems(state: FolderState, known: Set<string>): void {
-    for (const [uri, count] of problemCounts) {
+    for (const [uri, count] of diagnosticCounts) {
       const fileName = fsPathOf(uri);
       if (count && !known.has(fileName) && isSourceFileName(fileName) && state.workspace.contains(fileName) && !isOpen(fileName)) publish(uri, []);
     }
@@ -342,12 +378,23 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     scheduler.schedule(`plan-usage:${state.root}`, state.settings.debounce, () =>
       void guard('recount of the plan usage', undefined, () => {
         if (!isOpen(planFile) || state.workspace.planFile !== planFile) return;
-        // Pull clients ask for the open plan's diagnostics again themselves (interFileDependencies).
-        if (!support.pullDiagnostics) publishPlanDiagnostics(state, true);
+        if (support.pullDiagnostics) refreshPlanPullIfChanged(state);
+        else publishPlanDiagnostics(state, true);
         if (!support.codeLensRefresh || state.servedPlanLenses === undefined) return;
         if (lensTitles(state.service.doCodeLens(planFile)) !== state.servedPlanLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       }),
     );
+  }
+
+  /**
+   * A pull client shows the open plan's diagnostics as it last pulled them, and pulls again on its own only after
+   * edits it makes (interFileDependencies); the unused-event hints also change when a check of the closed files ends
+   * or a file is closed. Asks it to pull again when what it would get differs from what it has.
+   */
+  function refreshPlanPullIfChanged(state: FolderState): void {
+    const planFile = state.workspace.planFile;
+    if (!planFile || !support.pullDiagnostics || !isOpen(planFile)) return;
+    if (JSON.stringify(state.service.doValidate(planFile)) !== state.pulledPlanDiagnostics) refreshPulledDiagnostics();
   }
 
   const lensTitles = (lenses: CodeLens[]) => JSON.stringify(lenses.map((lens) => lens.command?.title));
@@ -398,19 +445,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const { planState } = state.workspace;
     const loaded = planState.loaded;
     const plan = state.workspace.plan;
-    let problemCount = 0;
-    for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
     const status: PlanStatus = {
-      state: !planState.file ? 'missing' : loaded?.plan ? 'ok' : 'invalid',
+      // A plan file with no text (tracklint.planPath names a file that is not there) is missing, not invalid.
+      state: !planState.file || !loaded ? 'missing' : loaded.plan ? 'ok' : 'invalid',
       planFile: planState.file,
       planName: plan?.name ?? (planState.file ? path.basename(planState.file) : undefined),
       eventCount: plan?.events.size ?? 0,
-      problemCount,
+      problemCount: folderProblemCount(state),
       message: !planState.file
         ? `No tracking-plan.yaml, .yml or .json found in ${state.root}. Create one, or set tracklint.planPath.`
-        : !loaded?.plan
-          ? `The tracking plan has ${loaded?.findings.length ?? 0} problem(s)${plan ? '; checking with the last valid version' : ''}.`
-          : undefined,
+        : !loaded
+          ? `The tracking plan ${planState.file} does not exist or cannot be read. Create it, or change tracklint.planPath.`
+          : !loaded.plan
+            ? `The tracking plan has ${loaded.findings.length} problem(s)${plan ? '; checking with the last valid version' : ''}.`
+            : undefined,
     };
     connection.sendNotification(PlanStatusNotification, status).catch(() => undefined);
   }
@@ -420,7 +468,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   // TextDocuments reports an opened document through onDidChangeContent too: validation starts there.
   documents.onDidOpen((event) => {
     // In pull mode the editor asks for this file's diagnostics; drop what was pushed while it was closed.
-    if (support.pullDiagnostics && problemCounts.get(event.document.uri)) publish(event.document.uri, []);
+    if (support.pullDiagnostics && diagnosticCounts.get(event.document.uri)) publish(event.document.uri, []);
   });
 
   documents.onDidChangeContent((event) => {
@@ -466,7 +514,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         }
         const open = dependents.filter(isOpen);
         if (!open.length) return;
-        if (support.pullDiagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+        if (support.pullDiagnostics) refreshPulledDiagnostics();
         else for (const file of open) scheduleValidation(uriOf(file), state);
       });
     });
@@ -507,7 +555,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         } else if (isSourceFileName(fileName)) {
           state.workspace.refreshFromDisk(fileName);
           state.changedOnDisk.add(fileName);
-          if (change.type === FileChangeType.Deleted && problemCounts.get(change.uri)) publish(change.uri, []);
+          if (change.type === FileChangeType.Deleted && diagnosticCounts.get(change.uri)) publish(change.uri, []);
           touched.add(state);
         }
       }
@@ -537,16 +585,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   // ---- Requests ---------------------------------------------------------------------------------
 
-  // A cancelled pull is answered with retriggerRequest: false: the client asks again when it wants the diagnostics.
+  // A pull the client cancelled (the document changed meanwhile) gives up and is answered RequestCancelled, without
+  // data: vscode-languageclient takes that as the pull it cancelled, quietly, and pulls the newer version. With
+  // ServerCancelled data `retriggerRequest: false` (lib/common/diagnostic.js, pullAsync) it rethrows the cancellation
+  // and logs "Document pull failed ... Canceled" in the output channel at every keystroke that overtakes a pull.
   connection.languages.diagnostics.on((params, token) =>
     answer('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const items = state.service.doValidate(fileName);
-      problemCounts.set(params.textDocument.uri, items.length);
+      record(params.textDocument.uri, items);
+      if (state.workspace.isPlanFile(fileName)) state.pulledPlanDiagnostics = JSON.stringify(items);
       sendStatus(state);
       return { kind: DocumentDiagnosticReportKind.Full, items };
-    }, { retriggerRequest: false }),
+    }),
   );
 
   connection.onCompletion((params, token) =>
@@ -604,7 +656,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   );
 
   connection.onExecuteCommand((params) =>
-    guard<ResponseError<void> | null>('command', null, async () => {
+    guard<ResponseError<never> | null>('command', null, async () => {
       if (params.command !== SERVER_COMMANDS.addEventToPlan) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command '${params.command}'.`);
       const [argument] = (params.arguments ?? []) as [{ name?: unknown; uri?: unknown; kind?: unknown } | undefined];
       const name = typeof argument?.name === 'string' ? argument.name.trim() : '';
@@ -613,9 +665,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
-      const plan = state.workspace.plan;
-      if (plan && (kind === 'track' ? plan.events : kind === 'page' ? plan.pages : plan.screens).has(name)) {
-        return new ResponseError(ErrorCodes.InvalidParams, `'${name}' is already in the tracking plan.`);
+      // An edit of the open plan still waiting for its debounce counts: the plan must be the one the user sees, and
+      // the edit is made against its text.
+      if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+      const refusal = addEventRefusal(state.workspace, name, kind);
+      if (refusal) {
+        const data: AddEventRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
+        return new ResponseError(ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
       }
       // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
@@ -652,7 +708,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         }
         publishPlanDiagnostics(state);
         fileCount += files.size;
-        for (const [uri, count] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) problemCount += count;
+        problemCount += folderProblemCount(state);
       }
       return { fileCount, problemCount };
     });

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { skipOuter } from '../core/analysis/syntax';
 import { CheckedCall } from '../core/analysis/checkedCall';
@@ -9,7 +9,9 @@ import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callAt } from './cursor';
 import { inferSchema } from '../core/analysis/inferSchema';
 import { addEventEdits } from './planEdits';
-import { entryForCall, withoutAffixes } from './planLookup';
+import { entryForCall, namedEntriesFor, withoutAffixes } from './planLookup';
+import { planLocation } from './navigation';
+import { foldName } from '../core/plan/nameCollisions';
 import { offsetAt, rangeFromOffsets } from './positions';
 import { plainPlaceholderFor, propertyKeyText, quoted } from './snippets';
 import { callName, preferredQuote } from './completion';
@@ -275,6 +277,34 @@ function addToPlanAction(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile
   const edit = addEventToPlanEdit(workspace, sourceFile, offsetAt(sourceFile, diagnostic.range.start), name);
   if (!edit) return undefined;
   return { title: `Add event '${name}' to the tracking plan`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+}
+
+/** Why the add-event command must not add a name to the plan: it is there already, or a spelling of it is. */
+export interface AddEventRefusal {
+  reason: 'already-planned' | 'name-collision';
+  message: string;
+  /** The plan entry that is there, when its place in the plan file is known. */
+  location?: Location;
+}
+
+/**
+ * Refuses a name the plan has already, and one that differs from a (not deprecated) planned name only in case or
+ * separators: added, it would be the duplicate that the plan's name-collision check reports.
+ */
+export function addEventRefusal(workspace: AnalysisWorkspace, name: string, kind: 'track' | 'page' | 'screen'): AddEventRefusal | undefined {
+  const plan = workspace.plan;
+  const entries = plan && namedEntriesFor(plan, kind);
+  if (!entries) return undefined;
+  const exact = entries.get(name);
+  if (exact) return { reason: 'already-planned', message: `'${name}' is already in the tracking plan.`, location: planLocation(workspace, exact) };
+  const folded = foldName(name);
+  const similar = folded ? [...entries.values()].find((entry) => !entry.deprecated && foldName(entry.name) === folded) : undefined;
+  if (!similar) return undefined;
+  return {
+    reason: 'name-collision',
+    message: `'${name}' differs from '${similar.name}', which is in the tracking plan, only in case or separators: send '${similar.name}', or rename it in the plan.`,
+    location: planLocation(workspace, similar),
+  };
 }
 
 export function addEventToPlanEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile | undefined, offset: number | undefined, name: string, kind: 'track' | 'page' | 'screen' = 'track'): WorkspaceEdit | undefined {

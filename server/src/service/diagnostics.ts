@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocsUrl } from '../core/rules';
 import type { Finding } from '../core/types';
 import type { DiagnosticData } from './codeActions';
@@ -16,4 +16,9 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
     data,
   };
+}
+
+/** How many of the diagnostics VS Code's Problems panel counts: hints are not problems. */
+export function countProblems(diagnostics: Diagnostic[]): number {
+  return diagnostics.filter((diagnostic) => diagnostic.severity !== DiagnosticSeverity.Hint).length;
 }

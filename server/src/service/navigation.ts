@@ -54,6 +54,12 @@ function planRange(workspace: AnalysisWorkspace, entry: PlanEntry): Range | unde
   return document.rangeOf(path, part);
 }
 
+/** Where an entry's name is written in the plan file, as a location. */
+export function planLocation(workspace: AnalysisWorkspace, entry: PlanEntry): Location | undefined {
+  const range = planRange(workspace, entry);
+  return range && workspace.planFile ? { uri: URI.file(workspace.planFile).toString(), range } : undefined;
+}
+
 /** The plan entries named at a position of a source file (a call's name, or any string literal equal to a planned name). */
 function entriesAtSource(workspace: AnalysisWorkspace, fileName: string, position: Position): PlanName[] {
   const plan = workspace.plan;
@@ -101,12 +107,9 @@ function contains(range: Range, position: Position): boolean {
 }
 
 export function doDefinition(workspace: AnalysisWorkspace, fileName: string, position: Position): Location[] {
-  const planFile = workspace.planFile;
-  if (!planFile) return [];
   return entriesAtSource(workspace, fileName, position)
-    .map((n) => planRange(workspace, n.entry))
-    .filter((r): r is Range => r !== undefined)
-    .map((range) => ({ uri: URI.file(planFile).toString(), range }));
+    .map((n) => planLocation(workspace, n.entry))
+    .filter((location): location is Location => location !== undefined);
 }
 
 /** From a plan entry (in the plan file) or a call's name: every call site, and the plan entry itself when asked. */
@@ -115,10 +118,8 @@ export function doReferences(workspace: AnalysisWorkspace, fileName: string, pos
   const index = callSiteIndex(workspace);
   const locations: Location[] = [];
   for (const target of targets) {
-    if (includeDeclaration && workspace.planFile) {
-      const range = planRange(workspace, target.entry);
-      if (range) locations.push({ uri: URI.file(workspace.planFile).toString(), range });
-    }
+    const declaration = includeDeclaration ? planLocation(workspace, target.entry) : undefined;
+    if (declaration) locations.push(declaration);
     for (const site of index.get(siteKey(target.kind, target.entry.name)) ?? []) locations.push({ uri: URI.file(site.file).toString(), range: site.range });
   }
   return locations;

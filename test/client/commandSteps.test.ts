@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { addEventRefusal, coverageStep, openPlanStep } from '../../client/src/commandSteps';
+import type { PlanStatus } from '../../server/src/lsp/protocol';
+
+const noFile = async () => false;
+const anyFile = async () => true;
+
+describe('Open Tracking Plan', () => {
+  const ok: PlanStatus = { state: 'ok', planFile: '/w/tracking-plan.yaml', planName: 'Shop', eventCount: 3, problemCount: 0 };
+
+  test('opens the plan in use, valid or not', async () => {
+    assert.deepEqual(await openPlanStep(ok, '/w/tracking-plan.yaml', noFile), { action: 'open', file: '/w/tracking-plan.yaml' });
+    assert.deepEqual(await openPlanStep({ ...ok, state: 'invalid', message: 'The tracking plan has 2 problem(s).' }, undefined, noFile), { action: 'open', file: '/w/tracking-plan.yaml' });
+  });
+
+  test('no plan in the workspace: the server says why, and the offer is to create tracking-plan.yaml in the folder', async () => {
+    const missing: PlanStatus = { state: 'missing', eventCount: 0, problemCount: 0, message: 'No tracking-plan.yaml, .yml or .json found in /w. Create one, or set tracklint.planPath.' };
+    assert.deepEqual(await openPlanStep(missing, '/w/tracking-plan.yaml', noFile), {
+      action: 'offer-create',
+      file: '/w/tracking-plan.yaml',
+      message: 'tracklint: No tracking-plan.yaml, .yml or .json found in /w. Create one, or set tracklint.planPath.',
+      button: 'Create tracking-plan.yaml',
+    });
+  });
+
+  test('tracklint.planPath names a file that is not there: the offer is to create that file', async () => {
+    const missing: PlanStatus = { state: 'missing', planFile: '/w/plans/events.yaml', planName: 'events.yaml', eventCount: 0, problemCount: 0, message: 'The tracking plan /w/plans/events.yaml does not exist or cannot be read. Create it, or change tracklint.planPath.' };
+    assert.deepEqual(await openPlanStep(missing, '/w/tracking-plan.yaml', noFile), {
+      action: 'offer-create',
+      file: '/w/plans/events.yaml',
+      message: 'tracklint: The tracking plan /w/plans/events.yaml does not exist or cannot be read. Create it, or change tracklint.planPath.',
+      button: 'Create events.yaml',
+    });
+  });
+
+  test('before the first status (the server starting): the file if it is there, else the offer with a message of its own', async () => {
+    assert.deepEqual(await openPlanStep(undefined, '/w/tracking-plan.yaml', anyFile), { action: 'open', file: '/w/tracking-plan.yaml' });
+    assert.deepEqual(await openPlanStep(undefined, '/w/tracking-plan.yaml', noFile), {
+      action: 'offer-create',
+      file: '/w/tracking-plan.yaml',
+      message: 'tracklint: No tracking plan was found in this workspace.',
+      button: 'Create tracking-plan.yaml',
+    });
+  });
+
+  test('no folder open: nothing to create, and says so', async () => {
+    assert.deepEqual(await openPlanStep(undefined, undefined, anyFile), { action: 'no-folder', message: 'tracklint: open a folder first; the tracking plan lives in the workspace.' });
+  });
+});
+
+describe('Show Coverage Report', () => {
+  test('the markdown report when there is one', () => {
+    assert.deepEqual(coverageStep({ root: '/w', state: 'ok', markdown: '## Tracking plan coverage\n' }), { action: 'show', markdown: '## Tracking plan coverage\n' });
+  });
+
+  test('without a usable plan: a message and the way to the plan, not a failed command', () => {
+    assert.deepEqual(coverageStep({ root: '/w', state: 'missing' }), { action: 'explain', severity: 'info', message: 'tracklint: there is no tracking plan to report the coverage of.', button: 'Open Tracking Plan' });
+    assert.deepEqual(coverageStep({ root: '/w', planFile: '/w/tracking-plan.yaml', state: 'invalid' }), {
+      action: 'explain',
+      severity: 'warning',
+      message: 'tracklint: the tracking plan has problems (see the Problems view); the coverage report needs a valid plan.',
+      button: 'Open Tracking Plan',
+    });
+    assert.deepEqual(coverageStep(null), { action: 'explain', severity: 'info', message: 'tracklint: open a folder with a tracking plan to see its coverage report.' });
+  });
+});
+
+describe('Add Event to Plan', () => {
+  const location = { uri: 'file:///w/tracking-plan.yaml', range: { start: { line: 15, character: 2 }, end: { line: 15, character: 11 } } };
+
+  test("the server's refusal of a name the plan has: its message, and the entry to go to", () => {
+    assert.deepEqual(addEventRefusal({ code: -32602, message: "'Signed Up' is already in the tracking plan.", data: { reason: 'already-planned', location } }), {
+      message: "tracklint: 'Signed Up' is already in the tracking plan.",
+      location,
+    });
+    assert.deepEqual(addEventRefusal({ code: -32602, message: "'signed_up' differs from 'Signed Up' …", data: { reason: 'name-collision' } }), { message: "tracklint: 'signed_up' differs from 'Signed Up' …" });
+  });
+
+  test('any other error is a failure of the command (guardCommand shows it)', () => {
+    assert.equal(addEventRefusal({ code: -32600, message: 'The tracking plan is missing, invalid, or in a format tracklint cannot add events to in place.' }), undefined);
+    assert.equal(addEventRefusal(new Error('Client is not running')), undefined);
+    assert.equal(addEventRefusal(undefined), undefined);
+  });
+});
