@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { collectSourceFiles } from '../../server/src/core/workspace';
 
 /** The floor: read and parse every source file once with the TypeScript parser, nothing else. */

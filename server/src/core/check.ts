@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import { CheckedCall } from './analysis/checkedCall';
 import { findAnalyticsCalls } from './analysis/calls';
 import { isGeneratedClient } from './analysis/generated';

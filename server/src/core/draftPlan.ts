@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import { findAnalyticsCalls } from './analysis/calls';
 import { CheckedCall } from './analysis/checkedCall';
 import { isGeneratedClient } from './analysis/generated';

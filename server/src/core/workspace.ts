@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { glob } from 'tinyglobby';
 import { mayContainCalls } from './analysis/calls';
 import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrapperCandidates';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import { findAnalyticsCalls, mayContainCalls, type AnalyticsCall } from '../core/analysis/calls';
 import { wrapperInference, type WrapperInference } from '../core/analysis/wrappers';
 import { candidateFunctions, candidateNames, namesTextTest, seedNames } from '../core/analysis/wrapperCandidates';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { collectNameSites, type DynamicNameSite, type FileCalls, type NameSite } from '../core/coverage/nameSites';
 import type { AnalysisWorkspace } from './analysisWorkspace';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Location, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { skipOuter } from '../core/analysis/syntax';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { skipOuter, staticPropertyName } from '../core/analysis/syntax';
 import type { TrackingPlan } from '../core/plan/model';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { resolveNames } from '../core/analysis/names';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { skipOuter } from '../core/analysis/syntax';
 import { nameParts } from '../core/analysis/nameParts';

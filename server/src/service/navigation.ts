@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { CodeLens, Diagnostic, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { Position, Range } from 'vscode-languageserver-types';
 
 /** LSP positions and TypeScript offsets are both UTF-16: only lines need mapping. Out-of-range positions are clamped. */

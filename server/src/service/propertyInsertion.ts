@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AnalyticsCall } from '../core/analysis/calls';
 import { skipOuter } from '../core/analysis/syntax';

@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { isMainThread, MessageChannel, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startModuleWorker } from '../../node/moduleWorker';
 import type { Finding } from '../../core/types';
 import { runCheckWorker } from './checkWorker';
@@ -24,20 +24,35 @@ export interface ParallelCheckOptions {
   jobs: number;
 }
 
+/** What both a worker and a message port offer: messages, and the events of a worker's failure. */
+interface SharePort {
+  postMessage(message: ToWorker): void;
+  // The listener's argument differs by event, as in node's own typings.
+  on(event: string, listener: (arg: any) => void): unknown;
+  off(event: string, listener: (arg: any) => void): unknown;
+}
+
+/** A thread checking one share: a worker, or this thread answering through a message channel. */
+interface ShareThread {
+  port: SharePort;
+  stop(): Promise<unknown>;
+}
+
 /**
- * Checks the files in `jobs` worker threads, each with its own program over a contiguous share of the
- * files (neighbours in a folder tend to import each other, so shares overlap little). The workers
- * first agree on the team's wrappers, exchanging the names each finds until none finds more, so a
- * wrapper defined in one share is followed in the others.
+ * Checks the files in `jobs` shares, one per thread: this thread checks the first share and `jobs - 1`
+ * worker threads the others, each with its own program over a contiguous share of the files (neighbours
+ * in a folder tend to import each other, so shares overlap little). This thread has TypeScript loaded
+ * already; a worker loads it again while this thread starts on its share. The threads first agree on the
+ * team's wrappers, exchanging the names each finds until none finds more, so a wrapper defined in one
+ * share is followed in the others.
  */
 export async function checkInParallel(options: ParallelCheckOptions): Promise<Map<string, Finding[]>> {
   const shares = split(options.files, options.jobs);
-  const workers = shares.map((files) => {
-    const data: CheckWorkerData = { kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files, allFiles: options.files };
-    return startWorker(data);
-  });
+  const dataFor = (files: string[]): CheckWorkerData => ({ kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files, allFiles: options.files });
+  // Workers first: they start loading while this thread parses its own share.
+  const threads = [...shares.slice(1).map((files) => workerThread(dataFor(files))), inThisThread(dataFor(shares[0]))];
   try {
-    const ask = (message: ToWorker) => Promise.all(workers.map((worker) => reply(worker, message)));
+    const ask = (message: ToWorker) => Promise.all(threads.map((thread) => reply(thread.port, message)));
     let known = new Set<string>();
     for (let round = 0; round < MAX_DISCOVERY_ROUNDS; round++) {
       const answers = await ask({ type: 'discover', names: [...known] });
@@ -59,22 +74,36 @@ export async function checkInParallel(options: ParallelCheckOptions): Promise<Ma
     }
     return results;
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(threads.map((thread) => thread.stop()));
   }
 }
 
 /** A worker running this module (or the CLI bundle that contains it). */
-function startWorker(data: CheckWorkerData): Worker {
-  return startModuleWorker(__filename, { workerData: data });
+function workerThread(data: CheckWorkerData): ShareThread {
+  const worker = startModuleWorker(__filename, { workerData: data });
+  return { port: worker, stop: () => worker.terminate() };
 }
 
-/** Sends a message and waits for the worker's answer; a failure or an exit rejects. */
-function reply(worker: Worker, message: ToWorker): Promise<FromWorker> {
+/** This thread, answering as a worker would: the same messages, through a channel. */
+function inThisThread(data: CheckWorkerData): ShareThread {
+  const { port1, port2 } = new MessageChannel();
+  runCheckWorker(data, port2);
+  return {
+    port: port1,
+    stop: async () => {
+      port1.close();
+      port2.close();
+    },
+  };
+}
+
+/** Sends a message and waits for the thread's answer; a failure or a worker's exit rejects. */
+function reply(port: ShareThread['port'], message: ToWorker): Promise<FromWorker> {
   return new Promise((resolve, reject) => {
     const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
+      port.off('message', onMessage);
+      port.off('error', onError);
+      port.off('exit', onExit);
     };
     const onMessage = (answer: FromWorker) => {
       cleanup();
@@ -89,10 +118,10 @@ function reply(worker: Worker, message: ToWorker): Promise<FromWorker> {
       cleanup();
       reject(new Error(`a check worker exited (code ${code})`));
     };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(message);
+    port.on('message', onMessage);
+    port.on('error', onError);
+    port.on('exit', onExit);
+    port.postMessage(message);
   });
 }
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { CalleeSpec, ArgumentRef } from '../plan/model';
 import { declaredName } from './declaredNames';
 import { isObjectType, type TypedMessage } from './messageFields';

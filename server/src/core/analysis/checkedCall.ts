@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { PlanEntry, PropertiesSpec, TrackingPlan } from '../plan/model';
 import { checkProperties, type SchemaIssue } from '../schema/check';
 import type { AnalyticsCall } from './calls';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { SourceLocation } from '../types';
 import { rangeOfNode } from './ranges';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { objectLiteralField, skipOuter } from './syntax';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { skipOuter } from './syntax';
 
 /** The fixed text and the varying expressions of a template or `+` concatenation; undefined for any other name. */

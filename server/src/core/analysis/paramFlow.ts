@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { ArgumentRef } from '../plan/model';
 import { resolveNames } from './names';
 import { skipOuter, staticPropertyName } from './syntax';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { skipOuter, staticPropertyName } from './syntax';
 import { normalizeUnion, withLazyText, type ObjectShape, type ShapeEntry, type ValueType, type ValueTypeReader } from './valueType';
 

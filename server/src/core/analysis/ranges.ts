@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Range } from '../types';
 
 /** LSP range (0-based line, UTF-16 character) of a node, without its leading trivia. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /** Strips what does not change a value: parentheses, `!`, `as`, `satisfies`, `<T>x`, `await`, `void`-free wrappers. */
 export function skipOuter(node: ts.Expression): ts.Expression {

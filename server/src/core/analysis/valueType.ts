@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * What the type checker knows about a value sent as a property, reduced to what JSON Schema can judge.

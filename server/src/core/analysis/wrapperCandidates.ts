@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { isGeneratedClient } from './generated';
 import { skipOuter } from './syntax';
 import { callableNames, isFunctionNode, type FunctionNode } from './wrapperNames';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { TrackingPlan } from '../plan/model';
 import { findAnalyticsCalls } from './calls';
 import { candidateFunctions } from './wrapperCandidates';

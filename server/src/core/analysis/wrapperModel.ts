@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { ArgumentRef } from '../plan/model';
 
 /** The analytics call kinds a wrapper can stand for: those whose name the plan judges. */

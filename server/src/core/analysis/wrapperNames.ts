@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { staticPropertyName } from './syntax';
 
 /** Function-like nodes that can be wrappers: they have parameters and a body. */

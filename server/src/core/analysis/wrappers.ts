@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
 import type { TypedMessage } from './messageFields';

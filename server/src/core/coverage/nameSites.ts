@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { AnalyticsCall, CallKind } from '../analysis/calls';
 import { resolveCallNames, type ResolvedName } from '../analysis/names';
 import { rangeOfNode } from '../analysis/ranges';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { calleeName } from '../analysis/wrapperCandidates';
 import { programPath } from './programHost';
 

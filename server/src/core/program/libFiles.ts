@@ -1,5 +1,5 @@
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * TypeScript's lib files (`lib.dom.d.ts` …) as ts-morph ships them, in memory: the bundled server has

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { nestsDeeperThan } from '../fileSize';
 import { isLibFile, LIB_FOLDER, libFileText, libSourceFile } from './libFiles';
 

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { CheckedCall } from '../analysis/checkedCall';
 import type { TrackingPlan } from '../plan/model';
 import type { FindingData, RuleId, Severity } from '../types';

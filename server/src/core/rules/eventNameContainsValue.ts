@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { valueInName, stableName } from '../naming/valueInName';
 import { toCasing } from '../naming/casing';
 import { skipOuter } from '../analysis/syntax';

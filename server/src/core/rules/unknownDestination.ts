@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { integrationsObject } from '../analysis/integrations';
 import { skipOuter, staticPropertyName } from '../analysis/syntax';
 import { nearestNames } from '../naming/suggest';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import { describeSchema, schemaTypes, type JsonSchema, type JsonSchemaType } from '../plan/jsonSchema';
 import type { PropertiesSpec } from '../plan/model';
 import { mayBeUndefined, unionMembers, withoutUndefined, type ObjectShape, type ValueType } from '../analysis/valueType';
