@@ -26,6 +26,15 @@ interface Pending {
 }
 
 /**
+ * How long the worker waits, with no check asked, before a full collection. Once idle, the programs of
+ * superseded checks are garbage that V8 would otherwise keep for good (the editor's process grew by
+ * hundreds of MB over a long session). Not after every check: while edits keep coming (a wrapper being
+ * typed re-checks the workspace at each pause) that was a 50 ms collection per check, on a core the
+ * editor's thread needs, and V8 collects on its own meanwhile.
+ */
+export const IDLE_COLLECTION_DELAY_MS = 1000;
+
+/**
  * Checks a folder's closed files in a worker thread of its own: the language server's thread keeps only
  * the open files' program, and a workspace scan never makes a hover or a completion wait. The worker keeps
  * its program between checks; it is started on the first check and again after a failure.
@@ -100,7 +109,9 @@ function serveClosedFileChecks(data: ClosedFileWorkerData, port: MessagePort): v
   const collectGarbage = garbageCollector();
   let queue = Promise.resolve();
   let queued = 0;
+  let idle: NodeJS.Timeout | undefined;
   port.on('message', (message: ToWorker) => {
+    clearTimeout(idle);
     queued++;
     queue = queue.then(async () => {
       queued--;
@@ -112,9 +123,7 @@ function serveClosedFileChecks(data: ClosedFileWorkerData, port: MessagePort): v
       } catch (error) {
         send({ type: 'failed', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
-      // Idle: the programs of superseded checks are garbage that this thread's heap would otherwise keep (the editor's
-      // process grew by hundreds of MB over a long session). A full collection here costs the editor's thread nothing.
-      if (!queued) collectGarbage();
+      if (!queued) idle = setTimeout(collectGarbage, IDLE_COLLECTION_DELAY_MS);
     });
   });
 }
