@@ -72,9 +72,19 @@ describe('Add Event to Plan', () => {
   test("the server's refusal of a name the plan has: its message, and the entry to go to", () => {
     assert.deepEqual(addEventRefusal({ code: -32602, message: "'Signed Up' is already in the tracking plan.", data: { reason: 'already-planned', location } }), {
       message: "tracklint: 'Signed Up' is already in the tracking plan.",
+      severity: 'info',
       location,
+      button: 'Go to Entry',
     });
-    assert.deepEqual(addEventRefusal({ code: -32602, message: "'signed_up' differs from 'Signed Up' …", data: { reason: 'name-collision' } }), { message: "tracklint: 'signed_up' differs from 'Signed Up' …" });
+    assert.deepEqual(addEventRefusal({ code: -32602, message: "'signed_up' differs from 'Signed Up' …", data: { reason: 'name-collision' } }), {
+      message: "tracklint: 'signed_up' differs from 'Signed Up' …",
+      severity: 'info',
+    });
+  });
+
+  test("the server's refusal while the plan has errors: a warning, and the first error to go to", () => {
+    const message = 'The tracking plan has errors; fix them before adding an event. Line 19: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ].';
+    assert.deepEqual(addEventRefusal({ code: -32600, message, data: { reason: 'plan-invalid', location } }), { message: `tracklint: ${message}`, severity: 'warning', location, button: 'Go to Error' });
   });
 
   test('any other error is a failure of the command (guardCommand shows it)', () => {

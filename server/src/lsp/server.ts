@@ -615,9 +615,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
+  /**
+   * Loads an edit of the open plan still waiting for its debounce, before answering a request whose answer edits the
+   * plan file (add an event, rename): the plan must be the one the user sees, and the edit is made against its text.
+   */
+  function loadPendingPlanEdit(state: FolderState): void {
+    if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+  }
+
   connection.onCodeAction((params, token) =>
     answer('code actions', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
+      loadPendingPlanEdit(state);
       return token.isCancellationRequested ? [] : state.service.doCodeActions(fileName, params.context.diagnostics, params.context.only);
     }),
   );
@@ -640,6 +649,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRenameRequest((params, token) =>
     answer('rename', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
+      loadPendingPlanEdit(state);
       await readFolder(state);
       return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
     }),
@@ -665,13 +675,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
-      // An edit of the open plan still waiting for its debounce counts: the plan must be the one the user sees, and
-      // the edit is made against its text.
-      if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+      loadPendingPlanEdit(state);
       const refusal = addEventRefusal(state.workspace, name, kind);
       if (refusal) {
         const data: AddEventRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
-        return new ResponseError(ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
+        // The name is refused (InvalidParams), or any name is, the plan being unusable (InvalidRequest).
+        return new ResponseError(refusal.reason === 'plan-invalid' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
       }
       // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
