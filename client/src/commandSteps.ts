@@ -41,6 +41,20 @@ export function coverageStep(result: CoverageResult | null): CoverageStep {
 }
 
 /**
+ * "Show Coverage Report" over the whole workspace: one folder's step as it is; in a multi-root workspace, the reports
+ * of the folders that have one, each under its folder's name, with a line for each folder that has none.
+ */
+export function workspaceCoverageStep(results: CoverageResult[] | null): CoverageStep {
+  if (!results?.length) return coverageStep(null);
+  if (results.length === 1 || !results.some((result) => result.markdown)) return coverageStep(results.find((result) => result.state !== 'missing') ?? results[0]);
+  const sections = results.map((result) => {
+    const body = result.markdown ?? (result.state === 'missing' ? '_No tracking plan in this folder._\n' : '_The tracking plan has problems (see the Problems view); the coverage report needs a valid plan._\n');
+    return `# ${path.basename(result.root)}\n\n${body}`;
+  });
+  return { action: 'show', markdown: sections.join('\n') };
+}
+
+/**
  * "Add Event to Plan" refused because the plan has the name already, or a spelling of it (information, with the way to
  * the entry), or because the plan file has errors (a warning, with the way to the first): a message, not a failure.
  */

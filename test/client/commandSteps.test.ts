@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addEventRefusal, coverageStep, openPlanStep } from '../../client/src/commandSteps';
+import { addEventRefusal, coverageStep, openPlanStep, workspaceCoverageStep } from '../../client/src/commandSteps';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
 
 const noFile = async () => false;
@@ -63,6 +63,33 @@ describe('Show Coverage Report', () => {
       button: 'Open Tracking Plan',
     });
     assert.deepEqual(coverageStep(null), { action: 'explain', severity: 'info', message: 'tracklint: open a folder with a tracking plan to see its coverage report.' });
+  });
+});
+
+describe('Show Coverage Report in a multi-root workspace', () => {
+  test("each folder's report under its name; a folder without a usable plan says so in its place", () => {
+    assert.deepEqual(
+      workspaceCoverageStep([
+        { root: '/w/shop', state: 'ok', markdown: '## Tracking plan coverage\n\nshop\n' },
+        { root: '/w/blog', state: 'invalid', planFile: '/w/blog/tracking-plan.yaml' },
+        { root: '/w/docs', state: 'missing' },
+      ]),
+      {
+        action: 'show',
+        markdown: [
+          '# shop\n\n## Tracking plan coverage\n\nshop\n',
+          '# blog\n\n_The tracking plan has problems (see the Problems view); the coverage report needs a valid plan._\n',
+          '# docs\n\n_No tracking plan in this folder._\n',
+        ].join('\n'),
+      },
+    );
+  });
+
+  test('one folder: its step as it is; no folder, or no folder with a report: the message', () => {
+    assert.deepEqual(workspaceCoverageStep([{ root: '/w', state: 'ok', markdown: 'm' }]), { action: 'show', markdown: 'm' });
+    assert.deepEqual(workspaceCoverageStep([]), coverageStep(null));
+    assert.deepEqual(workspaceCoverageStep(null), coverageStep(null));
+    assert.deepEqual(workspaceCoverageStep([{ root: '/a', state: 'missing' }, { root: '/b', state: 'invalid' }]), coverageStep({ root: '/b', state: 'invalid' }));
   });
 });
 

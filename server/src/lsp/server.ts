@@ -26,7 +26,16 @@ import { countProblems, toDiagnostic } from '../service/diagnostics';
 import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type AddEventRefusalData, type PlanStatus } from './protocol';
+import {
+  CheckWorkspaceRequest,
+  CoverageRequest,
+  PlanStatusNotification,
+  SERVER_COMMANDS,
+  WorkspaceCoverageRequest,
+  type AddEventRefusalData,
+  type CoverageResult,
+  type PlanStatus,
+} from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
 import { coverageResult } from './coverageResult';
@@ -723,18 +732,36 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     });
   });
 
+  /** The coverage report of the folder of `target` (a folder or a file); null once the request is cancelled. */
+  async function folderCoverage(target: string, token: CancellationToken): Promise<CoverageResult | null> {
+    const state = await folderFor(target);
+    // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
+    await readFolder(state);
+    if (token.isCancellationRequested) return null;
+    for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
+    return coverageResult(state.workspace, state.service.doCoverage());
+  }
+
   connection.onRequest(CoverageRequest, (params, token) =>
     answer('coverage', null, token, async () => {
       const target = params?.uri ? fsPathOf(params.uri) : workspaceRoots[0];
-      if (!target) return null;
-      const state = await folderFor(target);
-      // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
-      await readFolder(state);
-      if (token.isCancellationRequested) return null;
-      for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
-      return coverageResult(state.workspace, state.service.doCoverage());
+      return target ? folderCoverage(target, token) : null;
     }),
   );
+
+  // Each workspace folder with its own plan, in order. The token is the last argument (see CheckWorkspaceRequest).
+  connection.onRequest(WorkspaceCoverageRequest, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    return answer('workspace coverage', [] as CoverageResult[], token, async () => {
+      const results: CoverageResult[] = [];
+      for (const root of workspaceRoots) {
+        const result = await folderCoverage(root, token);
+        if (!result) return [];
+        results.push(result);
+      }
+      return results;
+    });
+  });
 
   connection.onShutdown(async () => {
     scheduler.dispose();
