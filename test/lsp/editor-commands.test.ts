@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CoverageResult } from '../../server/src/lsp/protocol';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { applyEdits, LspTestClient } from '../helpers/lspClient';
 
 const fixtures = path.resolve(__dirname, '../fixtures/workspaces');
@@ -87,7 +87,7 @@ describe("Add Event to Plan reads the open plan's unsaved text, even before the 
   });
 });
 
-describe("the Add event quick fix edits the open plan's unsaved text, even before the edit's debounce has passed", () => {
+describe("the Add event quick fix and rename edit the open plan's unsaved text, even before the edit's debounce has passed", () => {
   let client: LspTestClient;
   before(async () => {
     client = await LspTestClient.start({ fixture: path.join(fixtures, 'lsp'), pullDiagnostics: true, settings: { debounce: 60_000 } });
@@ -106,6 +106,14 @@ describe("the Add event quick fix edits the open plan's unsaved text, even befor
       applyEdits(typed, add.edit!.changes![client.uri(PLAN)]),
       typed.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {} # nobody sends this one\n  Cart Viewed: {}\n'),
     );
+  });
+
+  test('a rename from a call site renames the entry where it now is in the unsaved plan', async () => {
+    const typed = `# Owned by the growth team.\n# Ask in #tracking before renaming.\n${readFileSync(client.path(PLAN), 'utf8')}`;
+    client.change(PLAN, typed);
+    client.open('src/signup.ts', `analytics.track('Signed Up', { method: 'email' });\n`);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: client.uri('src/signup.ts') }, position: { line: 0, character: 20 }, newName: 'Account Created' });
+    assert.equal(applyEdits(typed, edit.changes![client.uri(PLAN)]), typed.replace('  Signed Up:\n', '  Account Created:\n'));
   });
 });
 
