@@ -40,18 +40,46 @@ export function coverageStep(result: CoverageResult | null): CoverageStep {
   return { action: 'explain', severity: 'warning', message: 'tracklint: the tracking plan has problems (see the Problems view); the coverage report needs a valid plan.', button: OPEN_PLAN_BUTTON };
 }
 
-/** "Add Event to Plan" refused because the plan has the name already, or a spelling of it: a message, not a failure. */
+/**
+ * "Show Coverage Report" over the whole workspace: one folder's step as it is; in a multi-root workspace, the reports
+ * of the folders that have one, each under its folder's name, with a line for each folder that has none.
+ */
+export function workspaceCoverageStep(results: CoverageResult[] | null): CoverageStep {
+  if (!results?.length) return coverageStep(null);
+  if (results.length === 1 || !results.some((result) => result.markdown)) return coverageStep(results.find((result) => result.state !== 'missing') ?? results[0]);
+  const sections = results.map((result) => {
+    const body = result.markdown ?? (result.state === 'missing' ? '_No tracking plan in this folder._\n' : '_The tracking plan has problems (see the Problems view); the coverage report needs a valid plan._\n');
+    return `# ${path.basename(result.root)}\n\n${body}`;
+  });
+  return { action: 'show', markdown: sections.join('\n') };
+}
+
+/**
+ * "Add Event to Plan" refused because the plan has the name already, or a spelling of it (information, with the way to
+ * the entry), or because the plan file has errors (a warning, with the way to the first): a message, not a failure.
+ */
 export interface AddEventRefusal {
   message: string;
-  /** The plan's entry, for the "Go to Entry" button. */
+  severity: 'info' | 'warning';
+  /** Where the button leads: the plan's entry, or its first error. */
   location?: NonNullable<AddEventRefusalData['location']>;
+  /** The button's label, with `location`. */
+  button?: typeof GO_TO_ENTRY_BUTTON | typeof GO_TO_ERROR_BUTTON;
 }
 
 export const GO_TO_ENTRY_BUTTON = 'Go to Entry';
+export const GO_TO_ERROR_BUTTON = 'Go to Error';
+
+const REFUSAL_REASONS: readonly string[] = ['already-planned', 'name-collision', 'plan-invalid'] satisfies AddEventRefusalData['reason'][];
 
 /** The refusal in the server's error answer to addEventToPlan, or undefined when the error is a real failure. */
 export function addEventRefusal(error: unknown): AddEventRefusal | undefined {
   const { message, data } = (error ?? {}) as { message?: unknown; data?: Partial<AddEventRefusalData> };
-  if (typeof message !== 'string' || (data?.reason !== 'already-planned' && data?.reason !== 'name-collision')) return undefined;
-  return { message: `tracklint: ${message}`, ...(data.location ? { location: data.location } : {}) };
+  if (typeof message !== 'string' || !data || typeof data.reason !== 'string' || !REFUSAL_REASONS.includes(data.reason)) return undefined;
+  const planInvalid = data.reason === 'plan-invalid';
+  return {
+    message: `tracklint: ${message}`,
+    severity: planInvalid ? 'warning' : 'info',
+    ...(data.location ? { location: data.location, button: planInvalid ? GO_TO_ERROR_BUTTON : GO_TO_ENTRY_BUTTON } : {}),
+  };
 }

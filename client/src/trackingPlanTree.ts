@@ -18,10 +18,31 @@ export interface PlanTreeNode {
   children: PlanTreeNode[];
   /** Where a click goes: the call site (for a name, its first one). */
   target?: CoverageSite;
+  /** Shown expanded at first (a workspace folder's node); other nodes with children start collapsed. */
+  expanded?: boolean;
 }
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The view of the whole workspace: one folder's tree as it is; in a multi-root workspace, a node per workspace folder
+ * (shown expanded) holding that folder's tree, made from its own plan.
+ */
+export function workspaceTreeRoots(results: CoverageResult[] | null | undefined): PlanTreeNode[] {
+  if (!results?.length) return planTreeRoots(null);
+  if (results.length === 1) return planTreeRoots(results[0]);
+  return results.map((result) => {
+    const id = `folder:${result.root}`;
+    const description = result.report ? `${plural(result.report.planned.length, 'planned name')}` : result.state === 'missing' ? 'no tracking plan' : 'plan has problems';
+    return { id, label: path.basename(result.root), description, tooltip: result.planFile ?? result.root, icon: 'root-folder', expanded: true, children: withIdPrefix(`${id}/`, planTreeRoots(result)) };
+  });
+}
+
+/** The same nodes with ids unique across folders (two folders may plan the same names). */
+function withIdPrefix(prefix: string, nodes: PlanTreeNode[]): PlanTreeNode[] {
+  return nodes.map((node) => ({ ...node, id: prefix + node.id, children: withIdPrefix(prefix, node.children) }));
 }
 
 export function planTreeRoots(result: CoverageResult | null | undefined): PlanTreeNode[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CoverageRequest, type CoverageResult } from '../../server/src/lsp/protocol';
-import { planTreeRoots, type PlanTreeNode } from './trackingPlanTree';
+import { WorkspaceCoverageRequest, type CoverageResult } from '../../server/src/lsp/protocol';
+import { workspaceTreeRoots, type PlanTreeNode } from './trackingPlanTree';
 
 export const TRACKING_PLAN_VIEW = 'tracklint.trackingPlan';
 
@@ -10,7 +10,7 @@ const REFRESH_DELAY_MS = 1000;
 
 /**
  * The "Tracking Plan" view: plan events with their call counts and sources (from the server's
- * tracklint/coverage report), each call site a click away.
+ * tracklint/workspaceCoverage reports: a node per folder in a multi-root workspace), each call site a click away.
  */
 export class TrackingPlanView implements vscode.TreeDataProvider<PlanTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -51,16 +51,16 @@ export class TrackingPlanView implements vscode.TreeDataProvider<PlanTreeNode>, 
     this.stale = false;
     this.pending?.cancel();
     const source = (this.pending = new vscode.CancellationTokenSource());
-    let result: CoverageResult | null;
+    let results: CoverageResult[];
     try {
-      result = await this.client.sendRequest(CoverageRequest, {}, source.token);
+      results = await this.client.sendRequest(WorkspaceCoverageRequest, source.token);
     } catch (error) {
       // Cancelled by a newer refresh, or the server is restarting: the next refresh brings the view up to date.
       if (!source.token.isCancellationRequested) this.log.warn(`The Tracking Plan view could not be refreshed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     if (source.token.isCancellationRequested) return;
-    this.roots = planTreeRoots(result);
+    this.roots = workspaceTreeRoots(results);
     this.changed.fire();
   }
 
@@ -69,7 +69,8 @@ export class TrackingPlanView implements vscode.TreeDataProvider<PlanTreeNode>, 
   }
 
   getTreeItem(node: PlanTreeNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const collapsed = node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, node.children.length ? collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.description;
     item.tooltip = node.tooltip;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addEventRefusal, coverageStep, openPlanStep } from '../../client/src/commandSteps';
+import { addEventRefusal, coverageStep, openPlanStep, workspaceCoverageStep } from '../../client/src/commandSteps';
 import type { PlanStatus } from '../../server/src/lsp/protocol';
 
 const noFile = async () => false;
@@ -66,15 +66,52 @@ describe('Show Coverage Report', () => {
   });
 });
 
+describe('Show Coverage Report in a multi-root workspace', () => {
+  test("each folder's report under its name; a folder without a usable plan says so in its place", () => {
+    assert.deepEqual(
+      workspaceCoverageStep([
+        { root: '/w/shop', state: 'ok', markdown: '## Tracking plan coverage\n\nshop\n' },
+        { root: '/w/blog', state: 'invalid', planFile: '/w/blog/tracking-plan.yaml' },
+        { root: '/w/docs', state: 'missing' },
+      ]),
+      {
+        action: 'show',
+        markdown: [
+          '# shop\n\n## Tracking plan coverage\n\nshop\n',
+          '# blog\n\n_The tracking plan has problems (see the Problems view); the coverage report needs a valid plan._\n',
+          '# docs\n\n_No tracking plan in this folder._\n',
+        ].join('\n'),
+      },
+    );
+  });
+
+  test('one folder: its step as it is; no folder, or no folder with a report: the message', () => {
+    assert.deepEqual(workspaceCoverageStep([{ root: '/w', state: 'ok', markdown: 'm' }]), { action: 'show', markdown: 'm' });
+    assert.deepEqual(workspaceCoverageStep([]), coverageStep(null));
+    assert.deepEqual(workspaceCoverageStep(null), coverageStep(null));
+    assert.deepEqual(workspaceCoverageStep([{ root: '/a', state: 'missing' }, { root: '/b', state: 'invalid' }]), coverageStep({ root: '/b', state: 'invalid' }));
+  });
+});
+
 describe('Add Event to Plan', () => {
   const location = { uri: 'file:///w/tracking-plan.yaml', range: { start: { line: 15, character: 2 }, end: { line: 15, character: 11 } } };
 
   test("the server's refusal of a name the plan has: its message, and the entry to go to", () => {
     assert.deepEqual(addEventRefusal({ code: -32602, message: "'Signed Up' is already in the tracking plan.", data: { reason: 'already-planned', location } }), {
       message: "tracklint: 'Signed Up' is already in the tracking plan.",
+      severity: 'info',
       location,
+      button: 'Go to Entry',
     });
-    assert.deepEqual(addEventRefusal({ code: -32602, message: "'signed_up' differs from 'Signed Up' …", data: { reason: 'name-collision' } }), { message: "tracklint: 'signed_up' differs from 'Signed Up' …" });
+    assert.deepEqual(addEventRefusal({ code: -32602, message: "'signed_up' differs from 'Signed Up' …", data: { reason: 'name-collision' } }), {
+      message: "tracklint: 'signed_up' differs from 'Signed Up' …",
+      severity: 'info',
+    });
+  });
+
+  test("the server's refusal while the plan has errors: a warning, and the first error to go to", () => {
+    const message = 'The tracking plan has errors; fix them before adding an event. Line 19: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ].';
+    assert.deepEqual(addEventRefusal({ code: -32600, message, data: { reason: 'plan-invalid', location } }), { message: `tracklint: ${message}`, severity: 'warning', location, button: 'Go to Error' });
   });
 
   test('any other error is a failure of the command (guardCommand shows it)', () => {

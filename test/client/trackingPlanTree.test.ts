@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { planTreeRoots, type PlanTreeNode } from '../../client/src/trackingPlanTree';
+import { planTreeRoots, workspaceTreeRoots, type PlanTreeNode } from '../../client/src/trackingPlanTree';
 import type { CoverageReport, CoverageSite } from '../../server/src/core/coverage/report';
 
 const root = '/w';
@@ -65,5 +65,31 @@ describe('Tracking Plan view', () => {
   test('a plan without sources: counts only', () => {
     const plain: CoverageReport = { sources: [], planned: [{ kind: 'track', name: 'A', deprecated: false, sites: [site('a.ts', 0, 0)], bySource: {}, unassigned: 1, offSource: 0 }], unplanned: [], dynamic: [] };
     assert.deepEqual(shape(planTreeRoots({ root, state: 'ok', report: plain })), [['A', '1 call', 'pass', 'a.ts:1', [['a.ts:1', null, 'go-to-file', 'a.ts:1']]]]);
+  });
+
+  test('a multi-root workspace: a node per folder, shown expanded, with its own plan\'s tree; ids unique across folders', () => {
+    const blog: CoverageReport = { sources: [], planned: [{ kind: 'track', name: 'Post Read', deprecated: false, sites: [{ file: '/b/post.ts', range: { start: { line: 2, character: 18 }, end: { line: 2, character: 29 } } }], bySource: {}, unassigned: 1, offSource: 0 }], unplanned: [], dynamic: [] };
+    const roots = workspaceTreeRoots([
+      { root, state: 'ok', report: REPORT, planFile: '/w/tracking-plan.yaml' },
+      { root: '/b', state: 'ok', report: blog, planFile: '/b/tracking-plan.yaml' },
+      { root: '/c', state: 'missing' },
+    ]);
+    assert.deepEqual(
+      roots.map((n) => [n.id, n.label, n.description, n.tooltip, n.icon, n.expanded, n.children.length]),
+      [
+        ['folder:/w', 'w', '5 planned names', '/w/tracking-plan.yaml', 'root-folder', true, 7],
+        ['folder:/b', 'b', '1 planned name', '/b/tracking-plan.yaml', 'root-folder', true, 1],
+        ['folder:/c', 'c', 'no tracking plan', '/c', 'root-folder', true, 1],
+      ],
+    );
+    assert.deepEqual(shape(roots[1].children), [['Post Read', '1 call', 'pass', 'post.ts:3', [['post.ts:3', null, 'go-to-file', 'post.ts:3']]]]);
+    assert.equal(roots[0].children[0].children[1].id, 'folder:/w/planned:track:Order Completed@services/orders.ts:2:18');
+    assert.equal(roots[1].children[0].children[0].id, 'folder:/b/planned:track:Post Read@post.ts:3:18');
+    assert.deepEqual(shape(roots[2].children), [['No tracking plan found. Run "tracklint: Open Tracking Plan" to create one.', null, 'warning', null]]);
+  });
+
+  test('one folder: its tree as it is; no folder: the message', () => {
+    assert.deepEqual(workspaceTreeRoots([{ root, state: 'ok', report: REPORT }]), planTreeRoots({ root, state: 'ok', report: REPORT }));
+    assert.deepEqual(shape(workspaceTreeRoots([])), [['Open a folder with a tracking plan to see its events.', null, 'info', null]]);
   });
 });

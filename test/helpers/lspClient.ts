@@ -38,6 +38,8 @@ export interface LspTestOptions {
   ownProcess?: boolean;
   /** The file system the in-band server reads through (default: the real one), e.g. one that fails on purpose. */
   host?: WorkspaceHost;
+  /** Folders of the fixture (relative) that are the workspace folders, in order (a multi-root workspace); default: its root. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -167,7 +169,9 @@ export class LspTestClient {
       // No process id: with one, the server polls for this process every few seconds and the test run never ends.
       processId: null,
       rootUri: URI.file(root).toString(),
-      workspaceFolders: [{ uri: URI.file(root).toString(), name: 'test' }],
+      workspaceFolders: options.workspaceFolders
+        ? options.workspaceFolders.map((folder) => ({ uri: URI.file(path.join(root, folder)).toString(), name: folder }))
+        : [{ uri: URI.file(root).toString(), name: 'test' }],
       capabilities: {
         workspace: {
           configuration: true,

@@ -68,6 +68,15 @@ describe('quick fixes', () => {
     assert.equal(applied(client, actions[0], file, text), `  analytics.track('Signed Up', { method: 'email' });\n`);
   });
 
+  test("a spelling of a planned name: the rename to it (preferred), and no offer to add it beside it (the plan's name collision)", async () => {
+    const { file, text, actions } = await actionsFor(`analytics.track('signed_up', { method: 'email' });\n`, 'unknown-event');
+    assert.deepEqual(titles(actions), ["Change to 'Signed Up' (preferred)", 'Disable unknown-event for this line']);
+    assert.equal(applied(client, actions[0], file, text), `analytics.track('Signed Up', { method: 'email' });\n`);
+    // A page is judged against the plan's pages: 'home' is a spelling of the page 'Home'.
+    const page = await actionsFor(`analytics.page('home');\n`, 'unknown-event');
+    assert.deepEqual(titles(page.actions), ["Change to 'Home' (preferred)", 'Disable unknown-event for this line']);
+  });
+
   test('an event name from a constant is fixed at the constant', async () => {
     const code = `import { EVENTS } from './events';\nanalytics.track(EVENTS.ORDER, { order_id: 'o', total: 1, currency: 'USD' });\n`;
     const { actions } = await actionsFor(code, 'unknown-event');

@@ -90,3 +90,47 @@ describe('tracklint/coverage without a usable plan', () => {
     }
   });
 });
+
+describe('tracklint/workspaceCoverage in a multi-root workspace: every folder against its own plan', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture: path.join(fixtures, 'multi-root'), workspaceFolders: ['shop', 'blog'] });
+  });
+  after(() => client.stop());
+
+  /** A folder's result as its root, plan, state, planned names with their call sites, and off-plan names (paths relative to the folder). */
+  const summary = (result: CoverageResult | null) =>
+    result && {
+      root: path.relative(client.root, result.root),
+      planFile: path.relative(client.root, result.planFile ?? ''),
+      state: result.state,
+      planned: result.report?.planned.map((p) => [p.kind, p.name, p.sites.map((s) => `${path.relative(result.root, s.file)}:${s.range.start.line + 1}`)]),
+      unplanned: result.report?.unplanned.map((u) => [u.kind, u.name, u.sites.map((s) => `${path.relative(result.root, s.file)}:${s.range.start.line + 1}`)]),
+    };
+  const SHOP = {
+    root: 'shop',
+    planFile: 'shop/tracking-plan.yaml',
+    state: 'ok',
+    planned: [['track', 'Order Completed', ['src/checkout.ts:2']], ['track', 'Signed Up', []]],
+    unplanned: [['track', 'Post Read', ['src/checkout.ts:3']]],
+  };
+  const BLOG = {
+    root: 'blog',
+    planFile: 'blog/tracking-plan.yaml',
+    state: 'ok',
+    planned: [['track', 'Post Read', ['src/post.ts:3', 'src/post.ts:4']], ['page', 'Article', ['src/post.ts:2']]],
+    unplanned: [],
+  };
+
+  test('one result per folder, in order: the second folder is reported against its plan, not the first', async () => {
+    const results = await client.request<CoverageResult[]>('tracklint/workspaceCoverage', null);
+    assert.deepEqual(results.map(summary), [SHOP, BLOG]);
+    assert.match(results[1].markdown ?? '', /^## Tracking plan coverage\n\n\*\*2 of 2 planned names\*\* sent \(100%\)/);
+  });
+
+  test('tracklint/coverage answers for the folder of its uri, and for the first folder without one', async () => {
+    assert.deepEqual(summary(await client.request<CoverageResult | null>('tracklint/coverage', { uri: client.uri('blog/src/post.ts') })), BLOG);
+    assert.deepEqual(summary(await client.request<CoverageResult | null>('tracklint/coverage', {})), SHOP);
+    assert.deepEqual(client.errorLogs, []);
+  });
+});

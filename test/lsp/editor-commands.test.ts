@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CoverageResult } from '../../server/src/lsp/protocol';
-import { LspTestClient } from '../helpers/lspClient';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
+import { applyEdits, LspTestClient } from '../helpers/lspClient';
 
 const fixtures = path.resolve(__dirname, '../fixtures/workspaces');
 const PLAN = 'tracking-plan.yaml';
@@ -83,6 +84,103 @@ describe("Add Event to Plan reads the open plan's unsaved text, even before the 
       data: { reason: 'already-planned', location: { uri: client.uri(PLAN), range: range(24, 2, 16) } },
     });
     assert.deepEqual(client.appliedEdits, []);
+  });
+});
+
+describe("the Add event quick fix and rename edit the open plan's unsaved text, even before the edit's debounce has passed", () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture: path.join(fixtures, 'lsp'), pullDiagnostics: true, settings: { debounce: 60_000 } });
+  });
+  after(() => client.stop());
+
+  test('a line just typed at the top of the plan: the entry goes after the last event all the same', async () => {
+    client.open('src/cart.ts', `analytics.track('Cart Viewed');\n`);
+    const { items: diagnostics } = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: client.uri('src/cart.ts') } });
+    const typed = `# Owned by the growth team.\n${readFileSync(client.path(PLAN), 'utf8')}`;
+    client.open(PLAN, typed, 'yaml');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('src/cart.ts') }, range: diagnostics[0].range, context: { diagnostics } });
+    const add = actions.find((a) => a.title === "Add event 'Cart Viewed' to the tracking plan");
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(
+      applyEdits(typed, add.edit!.changes![client.uri(PLAN)]),
+      typed.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {} # nobody sends this one\n  Cart Viewed: {}\n'),
+    );
+  });
+
+  test('a rename from a call site renames the entry where it now is in the unsaved plan', async () => {
+    const typed = `# Owned by the growth team.\n# Ask in #tracking before renaming.\n${readFileSync(client.path(PLAN), 'utf8')}`;
+    client.change(PLAN, typed);
+    client.open('src/signup.ts', `analytics.track('Signed Up', { method: 'email' });\n`);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: client.uri('src/signup.ts') }, position: { line: 0, character: 20 }, newName: 'Account Created' });
+    assert.equal(applyEdits(typed, edit.changes![client.uri(PLAN)]), typed.replace('  Signed Up:\n', '  Account Created:\n'));
+  });
+});
+
+describe('Add Event to Plan while the open plan has errors: refused, with the first error, until the plan is fixed', () => {
+  const INVALID_REQUEST = -32600;
+  const METHOD = '      method: { type: string, enum: [email, google] }\n';
+  let client: LspTestClient;
+  let planText: string;
+  before(async () => {
+    client = await LspTestClient.start({ fixture: path.join(fixtures, 'lsp') });
+    planText = readFileSync(client.path(PLAN), 'utf8');
+    client.open('src/cart.ts', `analytics.track('Cart Viewed', { cart_id: 'c1' });\n`);
+    await client.waitForDiagnostics('src/cart.ts', (d) => d.length > 0);
+  });
+  after(() => client.stop());
+
+  const addEvent = () => client.request('workspace/executeCommand', { command: 'tracklint.server.addEventToPlan', arguments: [{ name: 'Cart Viewed', uri: client.uri('src/cart.ts') }] });
+  const quickFixes = async () => {
+    const diagnostics = await client.waitForDiagnostics('src/cart.ts', (d) => d.length > 0);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri('src/cart.ts') }, range: diagnostics[0].range, context: { diagnostics } });
+    return actions.map((a) => a.title);
+  };
+  /** Opens the plan (then changes it) to `text`, and waits until its invalid-plan diagnostics are `invalidPlan` (messages). */
+  async function planAs(text: string, invalidPlan: string[]): Promise<void> {
+    if (opened) client.change(PLAN, text);
+    else client.open(PLAN, text, 'yaml');
+    opened = true;
+    const messages = (d: Diagnostic[]) => JSON.stringify(d.filter((x) => x.code === 'invalid-plan').map((x) => x.message));
+    await client.waitForDiagnostics(PLAN, (d) => messages(d) === JSON.stringify(invalidPlan));
+  }
+  let opened = false;
+
+  /** The command is refused with the plan's first error and where it is; the quick fix is not offered; nothing is edited. */
+  async function assertRefused(firstError: string, errorRange: ReturnType<typeof range>): Promise<void> {
+    assert.deepEqual(await refusal(addEvent()), {
+      code: INVALID_REQUEST,
+      message: `The tracking plan has errors; fix them before adding an event. Line ${errorRange.start.line + 1}: ${firstError}`,
+      data: { reason: 'plan-invalid', location: { uri: client.uri(PLAN), range: errorRange } },
+    });
+    assert.deepEqual(await quickFixes(), ['Disable unknown-event for this line']);
+    assert.deepEqual(client.appliedEdits, []);
+  }
+
+  test('a YAML syntax error: refused with the first error, and no quick fix (the edit went inside another entry)', async () => {
+    await planAs(planText.replace(METHOD, '\tmethod: { type: string }\n'), [
+      'YAML syntax error: Tabs are not allowed as indentation.',
+      'YAML syntax error: All mapping items must start at the same column.',
+      'YAML syntax error: All mapping items must start at the same column.',
+      'YAML syntax error: All mapping items must start at the same column.',
+    ]);
+    await assertRefused('YAML syntax error: Tabs are not allowed as indentation.', range(18, 0, 1));
+  });
+
+  test('a plan that parses but cannot be used (a $ref to nothing): refused too, at that error', async () => {
+    await planAs(planText.replace(METHOD, '      method: { $ref: "#/definitions/method" }\n'), ["`$ref` '#/definitions/method' points to nothing in the plan."]);
+    await assertRefused("`$ref` '#/definitions/method' points to nothing in the plan.", range(18, 22, 44));
+  });
+
+  test('fixed, the plan takes the event: the edit is made against the text in the editor', async () => {
+    await planAs(planText, []);
+    assert.deepEqual(await quickFixes(), ["Add event 'Cart Viewed' to the tracking plan", 'Disable unknown-event for this line']);
+    assert.equal(await refusal(addEvent()), 'answered');
+    const edit = await client.waitFor('an applied edit', () => client.appliedEdits[0]);
+    assert.equal(
+      applyEdits(planText, edit.changes![client.uri(PLAN)]),
+      planText.replace('  Wishlist Shared: {} # nobody sends this one\n', '  Wishlist Shared: {} # nobody sends this one\n  Cart Viewed: {}\n'),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS } from '../../../server/src/lsp/protocol';
-import { addEventRefusal, GO_TO_ENTRY_BUTTON } from '../commandSteps';
+import { addEventRefusal } from '../commandSteps';
 import { eventNameAtCursor } from '../eventNameAtCursor';
 import { CHECKED_LANGUAGES } from '../languages';
 import { requireRunningServer, type CommandContext } from './commandContext';
@@ -31,13 +31,14 @@ export async function addEventToPlan({ client, log }: CommandContext): Promise<v
   try {
     await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.addEventToPlan, arguments: [argument] });
   } catch (error) {
-    // The plan has the name already (or a spelling of it): said as a message, with the way to its entry. Any other
-    // error is a failure, which guardCommand shows.
+    // The plan has the name already (or a spelling of it), or has errors: said as a message, with the way to its entry
+    // or its first error. Any other error is a failure, which guardCommand shows.
     const refusal = addEventRefusal(error);
     if (!refusal) throw error;
     log.info(refusal.message);
-    const choice = await vscode.window.showInformationMessage(refusal.message, ...(refusal.location ? [GO_TO_ENTRY_BUTTON] : []));
-    if (choice === GO_TO_ENTRY_BUTTON && refusal.location) {
+    const buttons = refusal.button ? [refusal.button] : [];
+    const choice = await (refusal.severity === 'warning' ? vscode.window.showWarningMessage(refusal.message, ...buttons) : vscode.window.showInformationMessage(refusal.message, ...buttons));
+    if (choice !== undefined && choice === refusal.button && refusal.location) {
       const { start, end } = refusal.location.range;
       await vscode.window.showTextDocument(vscode.Uri.parse(refusal.location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
     }

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { CoverageRequest } from '../../../server/src/lsp/protocol';
-import { coverageStep, OPEN_PLAN_BUTTON } from '../commandSteps';
+import { WorkspaceCoverageRequest } from '../../../server/src/lsp/protocol';
+import { OPEN_PLAN_BUTTON, workspaceCoverageStep } from '../commandSteps';
 import { requireRunningServer, type CommandContext } from './commandContext';
 
 /**
- * tracklint.showCoverage: the coverage report as markdown, in an untitled document shown as a preview. Without a
- * usable plan, a message says why, with a button to open (or create) the plan.
+ * tracklint.showCoverage: the coverage report as markdown (of each workspace folder, against its own plan), in an
+ * untitled document shown as a preview. Without a usable plan, a message says why, with a button to open (or create) it.
  */
 export async function showCoverage({ client }: CommandContext): Promise<void> {
   requireRunningServer(client);
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'tracklint: computing coverage…' }, () =>
-    client.sendRequest(CoverageRequest, {}),
+  const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'tracklint: computing coverage…' }, () =>
+    client.sendRequest(WorkspaceCoverageRequest),
   );
-  const step = coverageStep(result);
+  const step = workspaceCoverageStep(results);
   if (step.action === 'explain') {
     const buttons = step.button ? [step.button] : [];
     const choice = await (step.severity === 'warning' ? vscode.window.showWarningMessage(step.message, ...buttons) : vscode.window.showInformationMessage(step.message, ...buttons));

@@ -44,12 +44,20 @@ export interface CoverageResult {
 export const CoverageRequest = new RequestType<CoverageParams, CoverageResult | null, void>('tracklint/coverage');
 
 /**
+ * Client → server: the coverage report of every workspace folder, each against its own plan, in the order of the
+ * workspace folders (empty without one): what the Tracking Plan view and Show Coverage Report show in a multi-root
+ * workspace.
+ */
+export const WorkspaceCoverageRequest = new RequestType0<CoverageResult[], void>('tracklint/workspaceCoverage');
+
+/**
  * The `data` of the error that addEventToPlan answers when it adds nothing because the plan has the name already
- * ('already-planned') or a spelling of it that differs only in case or separators ('name-collision').
+ * ('already-planned'), a spelling of it that differs only in case or separators ('name-collision'), or the plan file's
+ * text has errors that leave it unusable ('plan-invalid': the edit would be made against a plan that does not parse).
  */
 export interface AddEventRefusalData {
-  reason: 'already-planned' | 'name-collision';
-  /** The plan's entry, when its place in the plan file is known. */
+  reason: 'already-planned' | 'name-collision' | 'plan-invalid';
+  /** The plan's entry (for 'plan-invalid': its first error), when its place in the plan file is known. */
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
 }
 

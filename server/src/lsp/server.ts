@@ -26,7 +26,16 @@ import { countProblems, toDiagnostic } from '../service/diagnostics';
 import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
-import { CheckWorkspaceRequest, CoverageRequest, PlanStatusNotification, SERVER_COMMANDS, type AddEventRefusalData, type PlanStatus } from './protocol';
+import {
+  CheckWorkspaceRequest,
+  CoverageRequest,
+  PlanStatusNotification,
+  SERVER_COMMANDS,
+  WorkspaceCoverageRequest,
+  type AddEventRefusalData,
+  type CoverageResult,
+  type PlanStatus,
+} from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
 import { coverageResult } from './coverageResult';
@@ -615,9 +624,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
+  /**
+   * Loads an edit of the open plan still waiting for its debounce, before answering a request whose answer edits the
+   * plan file (add an event, rename): the plan must be the one the user sees, and the edit is made against its text.
+   */
+  function loadPendingPlanEdit(state: FolderState): void {
+    if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+  }
+
   connection.onCodeAction((params, token) =>
     answer('code actions', [], token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
+      loadPendingPlanEdit(state);
       return token.isCancellationRequested ? [] : state.service.doCodeActions(fileName, params.context.diagnostics, params.context.only);
     }),
   );
@@ -640,6 +658,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   connection.onRenameRequest((params, token) =>
     answer('rename', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
+      loadPendingPlanEdit(state);
       await readFolder(state);
       return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
     }),
@@ -665,13 +684,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
-      // An edit of the open plan still waiting for its debounce counts: the plan must be the one the user sees, and
-      // the edit is made against its text.
-      if (state.workspace.planFile) scheduler.flush(uriOf(state.workspace.planFile));
+      loadPendingPlanEdit(state);
       const refusal = addEventRefusal(state.workspace, name, kind);
       if (refusal) {
         const data: AddEventRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
-        return new ResponseError(ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
+        // The name is refused (InvalidParams), or any name is, the plan being unusable (InvalidRequest).
+        return new ResponseError(refusal.reason === 'plan-invalid' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
       }
       // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
@@ -714,18 +732,36 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     });
   });
 
+  /** The coverage report of the folder of `target` (a folder or a file); null once the request is cancelled. */
+  async function folderCoverage(target: string, token: CancellationToken): Promise<CoverageResult | null> {
+    const state = await folderFor(target);
+    // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
+    await readFolder(state);
+    if (token.isCancellationRequested) return null;
+    for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
+    return coverageResult(state.workspace, state.service.doCoverage());
+  }
+
   connection.onRequest(CoverageRequest, (params, token) =>
     answer('coverage', null, token, async () => {
       const target = params?.uri ? fsPathOf(params.uri) : workspaceRoots[0];
-      if (!target) return null;
-      const state = await folderFor(target);
-      // Every file of the folder counts, closed ones too: the report waits for the scan (shared with the diagnostics').
-      await readFolder(state);
-      if (token.isCancellationRequested) return null;
-      for (const document of documents.all()) if (state.workspace.contains(fsPathOf(document.uri))) syncDocument(state, document);
-      return coverageResult(state.workspace, state.service.doCoverage());
+      return target ? folderCoverage(target, token) : null;
     }),
   );
+
+  // Each workspace folder with its own plan, in order. The token is the last argument (see CheckWorkspaceRequest).
+  connection.onRequest(WorkspaceCoverageRequest, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    return answer('workspace coverage', [] as CoverageResult[], token, async () => {
+      const results: CoverageResult[] = [];
+      for (const root of workspaceRoots) {
+        const result = await folderCoverage(root, token);
+        if (!result) return [];
+        results.push(result);
+      }
+      return results;
+    });
+  });
 
   connection.onShutdown(async () => {
     scheduler.dispose();

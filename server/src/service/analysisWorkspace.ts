@@ -147,12 +147,14 @@ export class AnalysisWorkspace {
 
   /**
    * Reads the plan again, from `text` (an unsaved editor buffer) or from disk. A broken plan keeps the
-   * last good one in use; returns whether the plan in use changed.
+   * last good one in use; returns whether the plan in use changed. The text of the last load again (the plan
+   * opened, saved or closed as it is on disk) changes nothing, and is not parsed again.
    */
   reloadPlan(text?: string): boolean {
     const file = this.options.planFile ?? this.host.findPlanFile(this.root);
     const before = this.planState.lastGood;
-    if (file !== this.planState.file) this.forgetPlan();
+    const sameFile = file === this.planState.file;
+    if (!sameFile) this.forgetPlan();
     this.planState.file = file;
     const content = file === undefined ? undefined : (text ?? this.overlays.get(file) ?? this.host.readFile(file));
     if (file === undefined || content === undefined) {
@@ -160,6 +162,7 @@ export class AnalysisWorkspace {
       this.forgetPlan();
       return before !== undefined;
     }
+    if (sameFile && this.planState.loaded?.document.text === content) return false;
     const loaded = loadPlan(file, content);
     this.planState.loaded = loaded;
     if (loaded.plan) {

@@ -272,26 +272,48 @@ function disableLineEdit(sourceFile: ts.SourceFile, uri: string, line: number, r
   return { changes: { [uri]: [{ range: { start: position, end: position }, newText: `${indent}// tracklint-disable-next-line ${ruleId}${eol}` }] } };
 }
 
-/** "Add event 'X' to the tracking plan", with property types inferred from what the call sends. */
+/**
+ * "Add event 'X' to the tracking plan", with property types inferred from what the call sends. Not offered where the
+ * Add Event to Plan command refuses the name (a spelling of a planned name, a plan with errors): a quick fix has no
+ * way to say why, and the rename to the planned name is the fix there.
+ */
 function addToPlanAction(workspace: AnalysisWorkspace, sourceFile: ts.SourceFile, diagnostic: Diagnostic, name: string): CodeAction | undefined {
-  const edit = addEventToPlanEdit(workspace, sourceFile, offsetAt(sourceFile, diagnostic.range.start), name);
+  const offset = offsetAt(sourceFile, diagnostic.range.start);
+  const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
+  if (addEventRefusal(workspace, name, call?.kind === 'page' || call?.kind === 'screen' ? call.kind : 'track')) return undefined;
+  const edit = addEventToPlanEdit(workspace, sourceFile, offset, name);
   if (!edit) return undefined;
   return { title: `Add event '${name}' to the tracking plan`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
-/** Why the add-event command must not add a name to the plan: it is there already, or a spelling of it is. */
+/**
+ * Why the add-event command must not add a name to the plan: it is there already, or a spelling of it is; or the plan
+ * file's text has errors that leave it unusable.
+ */
 export interface AddEventRefusal {
-  reason: 'already-planned' | 'name-collision';
+  reason: 'already-planned' | 'name-collision' | 'plan-invalid';
   message: string;
-  /** The plan entry that is there, when its place in the plan file is known. */
+  /** The plan entry that is there (for 'plan-invalid': the plan's first error), when its place in the plan file is known. */
   location?: Location;
 }
 
 /**
  * Refuses a name the plan has already, and one that differs from a (not deprecated) planned name only in case or
- * separators: added, it would be the duplicate that the plan's name-collision check reports.
+ * separators: added, it would be the duplicate that the plan's name-collision check reports. Refuses any name while
+ * the plan file's text (the open editor's) cannot be used: the edit would be made against text that does not parse
+ * (it lands in the wrong section, or inside another entry) or that stays broken, and the names it would be checked
+ * against are the last good plan's, not the text's.
  */
 export function addEventRefusal(workspace: AnalysisWorkspace, name: string, kind: 'track' | 'page' | 'screen'): AddEventRefusal | undefined {
+  const { loaded } = workspace.planState;
+  if (loaded && !loaded.plan && workspace.planFile) {
+    const error = loaded.findings.find((finding) => finding.severity === 'error') ?? loaded.findings[0];
+    return {
+      reason: 'plan-invalid',
+      message: `The tracking plan has errors; fix them before adding an event.${error ? ` Line ${error.range.start.line + 1}: ${error.message}` : ''}`,
+      ...(error ? { location: { uri: URI.file(workspace.planFile).toString(), range: error.range } } : {}),
+    };
+  }
   const plan = workspace.plan;
   const entries = plan && namedEntriesFor(plan, kind);
   if (!entries) return undefined;
