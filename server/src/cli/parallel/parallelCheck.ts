@@ -7,9 +7,10 @@ import { isCheckWorkerData, type CheckWorkerData, type FromWorker, type ToWorker
 const MAX_DISCOVERY_ROUNDS = 6;
 
 /**
- * One thread unless asked. Each worker loads TypeScript and parses and binds the lib files again, so on
- * the 2,000-file benchmark two workers spend 1.75× the CPU time and 1.9× the memory of one thread for
- * about the same wall time on 2 cores (BENCHMARKS.md). More cores and larger repositories may gain.
+ * One thread unless asked. A single-threaded check already keeps about 1.45 cores busy (V8 marks, sweeps and
+ * compiles on background threads: 2.7 s of CPU in 1.85 s on the 2,000-file benchmark), and each extra thread
+ * loads TypeScript, the plan and the lib files again: on 2 cores `--jobs 2` took 2.5–2.7 s and 400 MB against
+ * 1.8–2.1 s and 250 MB (BENCHMARKS.md). Machines with more cores may gain.
  */
 export function defaultJobs(): number {
   return 1;
