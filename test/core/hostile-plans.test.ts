@@ -236,6 +236,15 @@ describe('duplicate event names', () => {
       usable: true,
     },
     {
+      name: 'two live spellings after a deprecated one still collide with each other',
+      file: YAML,
+      text: 'events:\n  order_completed:\n    deprecated: true\n    replacedBy: Order Completed\n  Order Completed: {}\n  orderCompleted: {}\n',
+      usable: true,
+      warnings: [
+        ["Event 'orderCompleted' differs from 'Order Completed' (line 5) only in case or separators: calls may send either, and its data splits in two. Remove one, or mark the old one `deprecated` with `replacedBy`.", 5, 2, 5, 16],
+      ],
+    },
+    {
       // Imported plans spell names as the tool they came from does (Typewriter's own samples collide on purpose).
       name: 'imported formats are not folded',
       file: JSON_FILE,

@@ -21,16 +21,16 @@ export function foldName(name: string): string {
 export function nameCollisions(plan: TrackingPlan, describe: (path: PlanPath) => string): NameCollision[] {
   const collisions: NameCollision[] = [];
   for (const section of ['events', 'pages', 'screens'] as const) {
-    const seen = new Map<string, PlanEntry>();
+    // The first spelling of each folded name that is not deprecated: what a later live spelling collides with.
+    const live = new Map<string, PlanEntry>();
     for (const entry of plan[section].values()) {
       const folded = foldName(entry.name);
-      if (!folded) continue;
-      const earlier = seen.get(folded);
+      if (!folded || entry.deprecated) continue;
+      const earlier = live.get(folded);
       if (!earlier) {
-        seen.set(folded, entry);
+        live.set(folded, entry);
         continue;
       }
-      if (earlier.deprecated || entry.deprecated) continue;
       collisions.push({
         path: entry.path,
         message: `${NOUNS[section]} '${entry.name}' differs from '${earlier.name}' (${describe(earlier.path)}) only in case or separators: calls may send either, and its data splits in two. Remove one, or mark the old one \`deprecated\` with \`replacedBy\`.`,
