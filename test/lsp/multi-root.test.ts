@@ -161,3 +161,24 @@ describe('workspace folders added and removed while the server runs', () => {
     assert.deepEqual(client.errorLogs, []);
   });
 });
+
+describe('a workspace folder added and removed with pull diagnostics (VS Code)', () => {
+  test("its closed files' diagnostics are pushed, its open files pulled again; removed, the closed ones are cleared", async () => {
+    const client = await LspTestClient.start({ fixture: MULTI_ROOT, workspaceFolders: ['shop'], pullDiagnostics: true });
+    try {
+      writeFileSync(client.path('blog/src/share.ts'), `analytics.track('Post Shared');\n`);
+      await assertStatus(client, 'shop', shopStatus(client, 1));
+      const refreshes = client.refreshes.length;
+      client.changeWorkspaceFolders({ added: ['blog'] });
+      assert.deepEqual((await client.waitForDiagnostics('blog/src/share.ts', (d) => d.length > 0)).map((d) => d.code), ['unknown-event']);
+      await assertStatus(client, 'blog', blogStatus(client, 1, 1));
+      // The open documents may now belong to the new folder: the editor is asked to pull them again.
+      assert.ok(client.refreshes.slice(refreshes).includes('workspace/diagnostic/refresh'));
+      client.changeWorkspaceFolders({ removed: ['blog'] });
+      await client.waitForDiagnostics('blog/src/share.ts', (d) => d.length === 0);
+      assert.deepEqual(client.errorLogs, []);
+    } finally {
+      await client.stop();
+    }
+  });
+});
