@@ -7,7 +7,7 @@ const noFile = async () => false;
 const anyFile = async () => true;
 
 describe('Open Tracking Plan', () => {
-  const ok: PlanStatus = { state: 'ok', planFile: '/w/tracking-plan.yaml', planName: 'Shop', eventCount: 3, problemCount: 0 };
+  const ok: PlanStatus = { folderUri: 'file:///w', state: 'ok', planFile: '/w/tracking-plan.yaml', planName: 'Shop', eventCount: 3, problemCount: 0 };
 
   test('opens the plan in use, valid or not', async () => {
     assert.deepEqual(await openPlanStep(ok, '/w/tracking-plan.yaml', noFile), { action: 'open', file: '/w/tracking-plan.yaml' });
@@ -15,7 +15,7 @@ describe('Open Tracking Plan', () => {
   });
 
   test('no plan in the workspace: the server says why, and the offer is to create tracking-plan.yaml in the folder', async () => {
-    const missing: PlanStatus = { state: 'missing', eventCount: 0, problemCount: 0, message: 'No tracking-plan.yaml, .yml or .json found in /w. Create one, or set tracklint.planPath.' };
+    const missing: PlanStatus = { folderUri: 'file:///w', state: 'missing', eventCount: 0, problemCount: 0, message: 'No tracking-plan.yaml, .yml or .json found in /w. Create one, or set tracklint.planPath.' };
     assert.deepEqual(await openPlanStep(missing, '/w/tracking-plan.yaml', noFile), {
       action: 'offer-create',
       file: '/w/tracking-plan.yaml',
@@ -25,7 +25,7 @@ describe('Open Tracking Plan', () => {
   });
 
   test('tracklint.planPath names a file that is not there: the offer is to create that file', async () => {
-    const missing: PlanStatus = { state: 'missing', planFile: '/w/plans/events.yaml', planName: 'events.yaml', eventCount: 0, problemCount: 0, message: 'The tracking plan /w/plans/events.yaml does not exist or cannot be read. Create it, or change tracklint.planPath.' };
+    const missing: PlanStatus = { folderUri: 'file:///w', state: 'missing', planFile: '/w/plans/events.yaml', planName: 'events.yaml', eventCount: 0, problemCount: 0, message: 'The tracking plan /w/plans/events.yaml does not exist or cannot be read. Create it, or change tracklint.planPath.' };
     assert.deepEqual(await openPlanStep(missing, '/w/tracking-plan.yaml', noFile), {
       action: 'offer-create',
       file: '/w/plans/events.yaml',

@@ -13,6 +13,7 @@ import type { PlanStatus } from '../../server/src/lsp/protocol';
 import { nodeRuntime } from '../../server/src/node/nodeRuntime';
 import { inThreadClosedFileChecker } from '../../server/src/service/closedFiles/inThreadChecker';
 import type { WorkspaceHost } from '../../server/src/service/analysisWorkspace';
+import type { ClosedFileChecker } from '../../server/src/service/closedFiles/protocol';
 
 export interface LspTestOptions {
   /** Folder copied to a temporary workspace, so tests may edit files on disk. */
@@ -40,6 +41,8 @@ export interface LspTestOptions {
   host?: WorkspaceHost;
   /** Folders of the fixture (relative) that are the workspace folders, in order (a multi-root workspace); default: its root. */
   workspaceFolders?: string[];
+  /** Wraps the closed-file checker the in-band server makes for each folder (to see it disposed, say). */
+  wrapClosedFileChecker?: (root: string, checker: ClosedFileChecker) => ClosedFileChecker;
 }
 
 /**
@@ -112,7 +115,9 @@ export class LspTestClient {
       const toClient = new PassThrough();
       const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
       // A host of the test's (one that injects faults) serves the closed-file checks too, on this thread: a worker has its own.
-      const runtime = options.host ? { ...nodeRuntime, host: options.host, closedFileChecker: inThreadClosedFileChecker(options.host) } : nodeRuntime;
+      const base = options.host ? { ...nodeRuntime, host: options.host, closedFileChecker: inThreadClosedFileChecker(options.host) } : nodeRuntime;
+      const wrap = options.wrapClosedFileChecker;
+      const runtime = wrap ? { ...base, closedFileChecker: (root: string) => wrap(root, base.closedFileChecker(root)) } : base;
       startServer(serverConnection, runtime);
       connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
       streams = [toServer, toClient];
@@ -175,6 +180,8 @@ export class LspTestClient {
       capabilities: {
         workspace: {
           configuration: true,
+          // As VS Code: the client tells the server when workspace folders are added or removed.
+          workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           codeLens: { refreshSupport: true },
           // As VS Code: a client that pulls diagnostics pulls them again when the server asks.
@@ -184,6 +191,8 @@ export class LspTestClient {
         textDocument: {
           ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
           completion: { completionItem: { snippetSupport: true } },
+          // As VS Code: textDocument/prepareRename before a rename.
+          rename: { prepareSupport: true },
           publishDiagnostics: { versionSupport: true },
         },
       },
@@ -274,6 +283,12 @@ export class LspTestClient {
       const pulled = this.settingsPulled;
       return (pulled?.generation === generation && this.statuses.length > pulled.statuses) || undefined;
     });
+  }
+
+  /** Adds and removes workspace folders (folders of the fixture, relative), as workspace/didChangeWorkspaceFolders. */
+  changeWorkspaceFolders(change: { added?: string[]; removed?: string[] }): void {
+    const folders = (list: string[] = []) => list.map((folder) => ({ uri: this.uri(folder), name: folder }));
+    this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: folders(change.added), removed: folders(change.removed) } });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

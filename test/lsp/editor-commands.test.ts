@@ -12,6 +12,9 @@ import { applyEdits, LspTestClient } from '../helpers/lspClient';
 const fixtures = path.resolve(__dirname, '../fixtures/workspaces');
 const PLAN = 'tracking-plan.yaml';
 const INVALID_PARAMS = -32602;
+const INVALID_REQUEST = -32600;
+/** A line of the plan that the tests break (a tab, a $ref to nothing) to make the plan unusable. */
+const METHOD = '      method: { type: string, enum: [email, google] }\n';
 
 /** The error a request was answered with, as code, message and data. */
 async function refusal(pending: Promise<unknown>): Promise<{ code?: number; message?: string; data?: unknown } | 'answered'> {
@@ -22,6 +25,14 @@ async function refusal(pending: Promise<unknown>): Promise<{ code?: number; mess
     const { code, message, data } = error as { code?: number; message?: string; data?: unknown };
     return { code, message, data };
   }
+}
+
+/** A server over the `lsp` fixture with `file` open as `text` and diagnosed; the plan's text on disk. */
+async function startWithOpenFile(file: string, text: string): Promise<{ client: LspTestClient; planText: string }> {
+  const client = await LspTestClient.start({ fixture: path.join(fixtures, 'lsp') });
+  client.open(file, text);
+  await client.waitForDiagnostics(file, (d) => d.length > 0);
+  return { client, planText: readFileSync(client.path(PLAN), 'utf8') };
 }
 
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
@@ -118,15 +129,10 @@ describe("the Add event quick fix and rename edit the open plan's unsaved text, 
 });
 
 describe('Add Event to Plan while the open plan has errors: refused, with the first error, until the plan is fixed', () => {
-  const INVALID_REQUEST = -32600;
-  const METHOD = '      method: { type: string, enum: [email, google] }\n';
   let client: LspTestClient;
   let planText: string;
   before(async () => {
-    client = await LspTestClient.start({ fixture: path.join(fixtures, 'lsp') });
-    planText = readFileSync(client.path(PLAN), 'utf8');
-    client.open('src/cart.ts', `analytics.track('Cart Viewed', { cart_id: 'c1' });\n`);
-    await client.waitForDiagnostics('src/cart.ts', (d) => d.length > 0);
+    ({ client, planText } = await startWithOpenFile('src/cart.ts', `analytics.track('Cart Viewed', { cart_id: 'c1' });\n`));
   });
   after(() => client.stop());
 
@@ -184,12 +190,79 @@ describe('Add Event to Plan while the open plan has errors: refused, with the fi
   });
 });
 
+describe('Rename while the open plan has errors: refused with the first error, nothing renamed, until the plan is fixed', () => {
+  let client: LspTestClient;
+  let planText: string;
+  before(async () => {
+    ({ client, planText } = await startWithOpenFile('src/signup.ts', `analytics.track('Signed Up', { method: 'email' });\nanalytics.track('Cart Viewed');\n`));
+  });
+  after(() => client.stop());
+
+  const at = (file: string, line: number, character: number) => ({ textDocument: { uri: client.uri(file) }, position: { line, character } });
+  const rename = (file: string, line: number, character: number) => client.request<WorkspaceEdit | null>('textDocument/rename', { ...at(file, line, character), newName: 'Account Created' });
+  const prepareRename = (file: string, line: number, character: number) => client.request('textDocument/prepareRename', at(file, line, character));
+
+  test('the server offers prepareRename to a client that supports it', () => {
+    assert.deepEqual(client.initializeResult.capabilities.renameProvider, { prepareProvider: true });
+  });
+
+  test('a YAML syntax error: rename and prepareRename from a call site, and from the plan file, are refused with it', async () => {
+    client.open(PLAN, planText.replace(METHOD, '\tmethod: { type: string }\n'), 'yaml');
+    await client.waitForDiagnostics(PLAN, (d) => d.some((x) => x.code === 'invalid-plan'));
+    const refused = {
+      code: INVALID_REQUEST,
+      message: 'The tracking plan has errors; fix them before renaming an event. Line 19: YAML syntax error: Tabs are not allowed as indentation.',
+      data: { reason: 'plan-invalid', location: { uri: client.uri(PLAN), range: range(18, 0, 1) } },
+    };
+    assert.deepEqual(await refusal(rename('src/signup.ts', 0, 20)), refused);
+    assert.deepEqual(await refusal(prepareRename('src/signup.ts', 0, 20)), refused);
+    // In the plan file, where the entries cannot be located: any position.
+    assert.deepEqual(await refusal(rename(PLAN, 15, 4)), refused);
+    assert.deepEqual(await refusal(prepareRename(PLAN, 15, 4)), refused);
+    assert.deepEqual(client.appliedEdits, []);
+  });
+
+  test('not on a planned name (an unplanned event, the receiver): nothing to rename, no refusal', async () => {
+    assert.equal(await rename('src/signup.ts', 1, 20), null);
+    assert.equal(await prepareRename('src/signup.ts', 1, 20), null);
+    assert.equal(await prepareRename('src/signup.ts', 0, 3), null);
+  });
+
+  test('a plan that parses but cannot be used (a $ref to nothing): refused too, at that error', async () => {
+    client.change(PLAN, planText.replace(METHOD, '      method: { $ref: "#/definitions/method" }\n'));
+    await client.waitForDiagnostics(PLAN, (d) => d.some((x) => x.code === 'invalid-plan' && String(x.message).includes('$ref')));
+    assert.deepEqual(await refusal(rename('src/signup.ts', 0, 20)), {
+      code: INVALID_REQUEST,
+      message: "The tracking plan has errors; fix them before renaming an event. Line 19: `$ref` '#/definitions/method' points to nothing in the plan.",
+      data: { reason: 'plan-invalid', location: { uri: client.uri(PLAN), range: range(18, 22, 44) } },
+    });
+  });
+
+  test('fixed: prepareRename gives the whole name, and the rename edits the entry and the call site', async () => {
+    client.change(PLAN, planText);
+    await client.waitForDiagnostics(PLAN, (d) => !d.some((x) => x.code === 'invalid-plan'));
+    assert.deepEqual(await prepareRename('src/signup.ts', 0, 20), { range: range(0, 17, 26), placeholder: 'Signed Up' });
+    assert.deepEqual(await prepareRename(PLAN, 15, 4), { range: range(15, 2, 11), placeholder: 'Signed Up' });
+    const edit = await rename('src/signup.ts', 0, 20);
+    assert.equal(applyEdits(planText, edit!.changes![client.uri(PLAN)]), planText.replace('  Signed Up:\n', '  Account Created:\n'));
+    assert.deepEqual(edit!.changes![client.uri('src/signup.ts')], [{ range: range(0, 16, 27), newText: "'Account Created'" }]);
+  });
+
+  test('prepareRename on a constant that names the event: the expression, with the name it holds', async () => {
+    client.open('src/nav-2.ts', `import { EVENTS } from './events';\nanalytics.track(EVENTS.SIGNED_UP, { method: 'email' });\n`);
+    await client.waitForDiagnostics('src/nav-2.ts');
+    assert.deepEqual(await prepareRename('src/nav-2.ts', 1, 25), { range: range(1, 16, 32), placeholder: 'Signed Up' });
+    assert.deepEqual(await prepareRename('src/events.ts', 1, 16), { range: range(1, 14, 23), placeholder: 'Signed Up' });
+    assert.deepEqual(client.errorLogs, []);
+  });
+});
+
 describe('without a plan: the status, the coverage report and Add Event to Plan say so', () => {
   test('no plan in the workspace: status and coverage are missing; adding an event is refused', async () => {
     const client = await LspTestClient.start({ fixture: path.join(fixtures, 'no-plan') });
     try {
       const status = await client.waitFor('a status', () => client.statuses.at(-1));
-      assert.deepEqual(status, { state: 'missing', eventCount: 0, problemCount: 0, message: `No tracking-plan.yaml, .yml or .json found in ${client.root}. Create one, or set tracklint.planPath.` });
+      assert.deepEqual(status, { folderUri: client.uri(''), state: 'missing', eventCount: 0, problemCount: 0, message: `No tracking-plan.yaml, .yml or .json found in ${client.root}. Create one, or set tracklint.planPath.` });
       assert.deepEqual(await client.request<CoverageResult | null>('tracklint/coverage', {}), { root: client.root, state: 'missing' });
       assert.deepEqual(await refusal(client.request('workspace/executeCommand', { command: 'tracklint.server.addEventToPlan', arguments: [{ name: 'Signed Up' }] })), {
         code: -32600,
@@ -208,6 +281,7 @@ describe('without a plan: the status, the coverage report and Add Event to Plan 
       const planFile = client.path('plans/tracking-plan.yaml');
       const status = await client.waitFor('a status', () => client.statuses.at(-1));
       assert.deepEqual(status, {
+        folderUri: client.uri(''),
         state: 'missing',
         planFile,
         planName: 'tracking-plan.yaml',

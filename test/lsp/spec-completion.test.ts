@@ -61,7 +61,7 @@ describe('completion once a plan exists: only its events', () => {
     assert.deepEqual(await client.waitForDiagnostics('src/with-plan.ts'), []);
     // The status bar shows this as its warning state; a click offers to create the plan.
     const missing = await client.waitFor('a missing-plan status', () => client.statuses.findLast((s) => s.state === 'missing'));
-    assert.deepEqual(missing, { state: 'missing', eventCount: 0, problemCount: 0, message: `No tracking-plan.yaml, .yml or .json found in ${client.root}. Create one, or set tracklint.planPath.` });
+    assert.deepEqual(missing, { folderUri: client.uri(''), state: 'missing', eventCount: 0, problemCount: 0, message: `No tracking-plan.yaml, .yml or .json found in ${client.root}. Create one, or set tracklint.planPath.` });
     writeFileSync(path.join(client.root, 'tracking-plan.yaml'), 'events:\n  Only Event: {}\n');
     client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('tracking-plan.yaml'), type: 1 }] });
     // The plan is in use once the call it does not list is reported.
@@ -72,7 +72,7 @@ describe('completion once a plan exists: only its events', () => {
     const ok = await client.waitFor('an ok status', () => client.statuses.findLast((s) => s.state === 'ok'));
     // A plan without a name: the status bar shows its file name. The problems are the unknown events of the files opened here.
     const { problemCount, ...rest } = ok;
-    assert.deepEqual(rest, { state: 'ok', planFile: client.path('tracking-plan.yaml'), planName: 'tracking-plan.yaml', eventCount: 1 });
+    assert.deepEqual(rest, { folderUri: client.uri(''), state: 'ok', planFile: client.path('tracking-plan.yaml'), planName: 'tracking-plan.yaml', eventCount: 1 });
     assert.ok(problemCount >= 1, `problemCount ${problemCount}`);
   });
 });

@@ -71,7 +71,7 @@ describe('tracklint-lsp --stdio', () => {
   test('serves a client over stdio and exits with 0 on shutdown and exit', async () => {
     const result = await session(startStdioServer(), 'opened.ts');
     assert.deepEqual(Object.keys(result.capabilities).sort(), [
-      'codeActionProvider', 'codeLensProvider', 'completionProvider', 'definitionProvider', 'executeCommandProvider', 'hoverProvider', 'referencesProvider', 'renameProvider', 'textDocumentSync',
+      'codeActionProvider', 'codeLensProvider', 'completionProvider', 'definitionProvider', 'executeCommandProvider', 'hoverProvider', 'referencesProvider', 'renameProvider', 'textDocumentSync', 'workspace',
     ]);
     // Typing a quote, a backtick or a brace opens completion (names, then property keys) without Ctrl+Space.
     assert.deepEqual(result.capabilities.completionProvider, { triggerCharacters: ["'", '"', '`', '{'], resolveProvider: false });

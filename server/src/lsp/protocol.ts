@@ -6,14 +6,22 @@ import type { CoverageReport } from '../core/coverage/report';
  * VS Code client (vscode-eslint style). Everything else is standard LSP.
  */
 
-/** The state of the tracking plan, for the status bar. Sent by the server whenever it changes. */
+/**
+ * The state of a workspace folder's tracking plan, for the status bar. Sent by the server whenever it changes, one
+ * notification per folder: in a multi-root workspace each folder has its own plan, counts and status.
+ */
 export interface PlanStatus {
+  /**
+   * The workspace folder the status is about: its URI as the client gave it. For files opened outside every
+   * workspace folder: the URI of the folder of the plan they are checked against (or of their own folder without one).
+   */
+  folderUri: string;
   state: 'ok' | 'invalid' | 'missing';
   /** Absolute file path of the plan in use (or of the invalid plan). */
   planFile?: string;
   planName?: string;
   eventCount: number;
-  /** tracklint problems across the workspace (errors + warnings + infos, not hints: VS Code's Problems panel leaves them out), as last published or pulled. */
+  /** tracklint problems across the folder (errors + warnings + infos, not hints: VS Code's Problems panel leaves them out), as last published or pulled. */
   problemCount: number;
   /** For 'invalid' and 'missing': what is wrong, in a sentence. */
   message?: string;
@@ -59,6 +67,16 @@ export interface AddEventRefusalData {
   reason: 'already-planned' | 'name-collision' | 'plan-invalid';
   /** The plan's entry (for 'plan-invalid': its first error), when its place in the plan file is known. */
   location?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+}
+
+/**
+ * The `data` of the error (InvalidRequest) that textDocument/rename and textDocument/prepareRename answer when an
+ * event is not renamed because the plan file's text has errors: the entry cannot be located in it, and only the call
+ * sites would be renamed. `location`: the plan's first error, as for Add Event to Plan's 'plan-invalid'.
+ */
+export interface RenameRefusalData {
+  reason: 'plan-invalid';
+  location?: AddEventRefusalData['location'];
 }
 
 /** Commands the server executes through `workspace/executeCommand`. */

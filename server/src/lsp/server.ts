@@ -16,6 +16,11 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -35,6 +40,7 @@ import {
   type AddEventRefusalData,
   type CoverageResult,
   type PlanStatus,
+  type RenameRefusalData,
 } from './protocol';
 import { DocumentScheduler } from './documentScheduler';
 import type { RuntimeEnvironment } from './runtime';
@@ -60,6 +66,8 @@ interface FolderState {
   pulledPlanDiagnostics?: string;
   /** The titles of the plan's code lenses as last served (JSON), so a recount refreshes them only when they changed. */
   servedPlanLenses?: string;
+  /** Set when the folder left the workspace: work still under way for it publishes nothing and sends no status. */
+  disposed?: boolean;
 }
 
 interface ClientSupport {
@@ -70,6 +78,8 @@ interface ClientSupport {
   watchedFilesRegistration: boolean;
   workDoneProgress: boolean;
   codeLensRefresh: boolean;
+  /** workspace/didChangeWorkspaceFolders: the client says when folders are added to or removed from the workspace. */
+  workspaceFolders: boolean;
 }
 
 /**
@@ -91,8 +101,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     watchedFilesRegistration: false,
     workDoneProgress: false,
     codeLensRefresh: false,
+    workspaceFolders: false,
   };
+  /** The workspace folders' paths, in the client's order. */
   let workspaceRoots: string[] = [];
+  /** Each workspace folder's URI as the client gave it, by path: what a PlanStatus names the folder by. */
+  const folderUris = new Map<string, string>();
+  /** Changes of the workspace folders, handled one after the other, in the order the client sent them. */
+  let folderChanges: Promise<void> = Promise.resolve();
 
   const logError = (what: string, error: unknown) => {
     try {
@@ -134,9 +150,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       watchedFilesRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       workDoneProgress: !!capabilities.window?.workDoneProgress,
       codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
+      workspaceFolders: !!capabilities.workspace?.workspaceFolders,
     };
-    workspaceRoots = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri));
-    if (!workspaceRoots.length && params.rootUri) workspaceRoots = [fsPathOf(params.rootUri)];
+    const givenFolders: WorkspaceFolder[] = params.workspaceFolders?.length ? params.workspaceFolders : params.rootUri ? [{ uri: params.rootUri, name: '' }] : [];
+    for (const folder of givenFolders) {
+      const root = fsPathOf(folder.uri);
+      if (workspaceRoots.includes(root)) continue;
+      workspaceRoots.push(root);
+      folderUris.set(root, folder.uri);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -145,9 +167,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         definitionProvider: true,
         referencesProvider: true,
-        renameProvider: true,
+        // With prepareRename the editor knows the whole name to rename, and a refusal comes before the new name is typed.
+        renameProvider: capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SERVER_COMMANDS.addEventToPlan] },
+        // Folders added to the workspace are checked, removed ones forgotten (workspace/didChangeWorkspaceFolders).
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'tracklint' },
@@ -162,8 +187,85 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         })
         .catch((error) => logError('tracklint: registering file watchers failed', error));
     }
+    if (support.workspaceFolders) {
+      // Only now: the connection installs its own handler of the notification while it handles initialize.
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folderChanges = folderChanges.then(() => guard('workspace folder change', undefined, () => changeWorkspaceFolders(event)));
+      });
+    }
     for (const root of workspaceRoots) void guard('workspace check', undefined, async () => checkClosedFiles(await folderFor(root), { progress: true }));
   });
+
+  async function changeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    for (const folder of event.removed) await removeWorkspaceFolder(fsPathOf(folder.uri));
+    for (const folder of event.added) await addWorkspaceFolder(folder);
+  }
+
+  /**
+   * A folder added to the workspace: its state, its closed files checked (with progress), its plan's diagnostics and
+   * its status sent. Open files that are its files now were checked as files outside every folder: checked again.
+   */
+  async function addWorkspaceFolder(folder: WorkspaceFolder): Promise<void> {
+    const root = fsPathOf(folder.uri);
+    if (workspaceRoots.includes(root)) return;
+    workspaceRoots.push(root);
+    folderUris.set(root, folder.uri);
+    // A state made for files opened outside every folder, rooted inside the new one: its files are the new folder's now.
+    for (const other of [...folders.keys()]) if (other !== root && !workspaceRoots.includes(other) && isInside(root, other)) await dropFolderState(other);
+    const state = await folderFor(root);
+    if (support.pullDiagnostics) refreshPulledDiagnostics();
+    else for (const document of documents.all()) if (rootFor(fsPathOf(document.uri)) === root) scheduleValidation(document.uri, state);
+    await checkClosedFiles(state, { progress: true });
+  }
+
+  /**
+   * A folder removed from the workspace: its closed files' diagnostics are cleared, its closed-file worker ends and its
+   * state is forgotten. Its files still open are checked again as files outside every folder are.
+   */
+  async function removeWorkspaceFolder(root: string): Promise<void> {
+    const index = workspaceRoots.indexOf(root);
+    if (index < 0) return;
+    workspaceRoots.splice(index, 1);
+    folderUris.delete(root);
+    await dropFolderState(root);
+    // Its files inside another workspace folder (one that holds it) are that folder's again: checked again there.
+    for (const other of workspaceRoots) {
+      if (!isInside(other, root)) continue;
+      const state = await folderFor(other);
+      if (state.closedCheck) void checkClosedFiles(state);
+    }
+  }
+
+  /** Forgets the state of a folder (a workspace folder, or the root of files outside every folder): see removeWorkspaceFolder. */
+  async function dropFolderState(root: string): Promise<void> {
+    const pending = folders.get(root);
+    if (!pending) return;
+    folders.delete(root);
+    scheduler.cancel(`closed-files:${root}`);
+    scheduler.cancel(`plan-usage:${root}`);
+    const state = await pending.catch(() => undefined);
+    if (!state) return;
+    state.disposed = true;
+    state.closedFiles.dispose();
+    const reopened: string[] = [];
+    for (const [uri, count] of [...diagnosticCounts]) {
+      const fileName = fsPathOf(uri);
+      if (!state.workspace.contains(fileName) || isOpen(fileName)) continue;
+      // The files of a workspace folder inside this one are that folder's.
+      const owner = rootFor(fileName);
+      if (owner !== root && workspaceRoots.includes(owner) && isInside(root, owner)) continue;
+      if (count) publish(uri, []);
+      diagnosticCounts.delete(uri);
+      problemCounts.delete(uri);
+    }
+    for (const document of documents.all()) {
+      const fileName = fsPathOf(document.uri);
+      if (state.workspace.contains(fileName)) reopened.push(document.uri);
+    }
+    if (!reopened.length) return;
+    if (support.pullDiagnostics) refreshPulledDiagnostics();
+    else for (const uri of reopened) scheduleValidation(uri, await folderFor(fsPathOf(uri)));
+  }
 
   async function readSettings(root: string): Promise<ServerSettings> {
     if (!support.configuration) return DEFAULT_SETTINGS;
@@ -182,12 +284,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     };
   }
 
+  /** Whether `fileName` (a file or a folder) is `folder` or lies inside it. */
+  function isInside(folder: string, fileName: string): boolean {
+    const relative = path.relative(folder, fileName);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  }
+
   /** The folder a file belongs to: the innermost workspace folder holding it, or its own folder outside any. */
   function rootFor(fileName: string): string {
-    const candidates = workspaceRoots.filter((root) => {
-      const relative = path.relative(root, fileName);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
-    });
+    const candidates = workspaceRoots.filter((root) => isInside(root, fileName));
     if (candidates.length) return candidates.sort((a, b) => b.length - a.length)[0];
     const plan = runtime.host.findPlanFile(path.dirname(fileName));
     return plan ? path.dirname(plan) : path.dirname(fileName);
@@ -288,6 +393,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    */
   function checkClosedFiles(state: FolderState, options: { progress?: boolean } = {}): Promise<boolean> {
     const check = (async () => {
+      if (state.disposed) return false;
       const { workspace } = state;
       const planFile = workspace.planFile;
       const planText = workspace.planState.lastGoodText;
@@ -313,6 +419,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       let reported = 0;
       try {
         const result = await state.closedFiles.check({ planFile, planText, severities, extraCallees, maxFileSize, overlays, changedOnDisk }, (batch) => {
+          if (state.disposed) return;
           for (const [fileName, findings] of batch.results) {
             if (isOpen(fileName)) continue;
             const uri = uriOf(fileName);
@@ -324,7 +431,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
             progress?.report(Math.round((batch.done / Math.max(batch.total, 1)) * 100), `Checked ${batch.done} of ${batch.total} files`);
           }
         });
-        if (!result) {
+        if (!result || state.disposed) {
           for (const fileName of changedOnDisk) state.changedOnDisk.add(fileName);
           return false;
         }
@@ -367,7 +474,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   function publishPlanDiagnostics(state: FolderState, onlyIfChanged = false): void {
     const planFile = state.workspace.planFile;
-    if (!planFile || (support.pullDiagnostics && isOpen(planFile))) return;
+    if (!planFile || state.disposed || (support.pullDiagnostics && isOpen(planFile))) return;
     const diagnostics = state.service.doValidate(planFile);
     const json = JSON.stringify(diagnostics);
     if (onlyIfChanged && json === state.pushedPlanDiagnostics) return;
@@ -418,7 +525,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const progress = support.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('tracklint', 0, 'Reading the workspace', true);
       let cancelled = false;
-      const isCancelled = () => cancelled || !!progress?.token.isCancellationRequested;
+      const isCancelled = () => cancelled || !!state.disposed || !!progress?.token.isCancellationRequested;
       try {
         let prepared = 0;
         let reported = 0;
@@ -451,10 +558,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   }
 
   function sendStatus(state: FolderState): void {
+    // A folder removed from the workspace has no status any more.
+    if (state.disposed) return;
     const { planState } = state.workspace;
     const loaded = planState.loaded;
     const plan = state.workspace.plan;
     const status: PlanStatus = {
+      folderUri: folderUris.get(state.root) ?? uriOf(state.root),
       // A plan file with no text (tracklint.planPath names a file that is not there) is missing, not invalid.
       state: !planState.file || !loaded ? 'missing' : loaded.plan ? 'ok' : 'invalid',
       planFile: planState.file,
@@ -655,10 +765,31 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
-  connection.onRenameRequest((params, token) =>
-    answer('rename', null, token, async () => {
+  /** A rename refused while the plan file has errors (InvalidRequest, as Add Event to Plan): the first error, and where. */
+  function renameRefused(state: FolderState, fileName: string, position: Position): ResponseError<never> | undefined {
+    const refusal = state.service.renameRefusal(fileName, position);
+    if (!refusal) return undefined;
+    const data: RenameRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
+    // The handlers' declared error data is void: the data goes as it is all the same (see Add Event to Plan).
+    return new ResponseError(ErrorCodes.InvalidRequest, refusal.message, data) as ResponseError<never>;
+  }
+
+  connection.onPrepareRename((params, token) =>
+    answer<{ range: Range; placeholder: string } | ResponseError<never> | null>('prepare rename', null, token, async () => {
       const { state, fileName } = await forDocument(params.textDocument.uri);
       loadPendingPlanEdit(state);
+      if (token.isCancellationRequested) return null;
+      return renameRefused(state, fileName, params.position) ?? state.service.doPrepareRename(fileName, params.position);
+    }),
+  );
+
+  connection.onRenameRequest((params, token) =>
+    answer<WorkspaceEdit | ResponseError<never> | null>('rename', null, token, async () => {
+      const { state, fileName } = await forDocument(params.textDocument.uri);
+      loadPendingPlanEdit(state);
+      // Refused before the folder is read: the answer does not wait for it.
+      const refused = renameRefused(state, fileName, params.position);
+      if (refused) return refused;
       await readFolder(state);
       return token.isCancellationRequested ? null : state.service.doRename(fileName, params.position, params.newName);
     }),

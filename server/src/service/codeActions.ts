@@ -10,7 +10,7 @@ import { callAt } from './cursor';
 import { inferSchema } from '../core/analysis/inferSchema';
 import { addEventEdits } from './planEdits';
 import { entryForCall, namedEntriesFor, withoutAffixes } from './planLookup';
-import { planLocation } from './navigation';
+import { planInvalidRefusal, planLocation } from './navigation';
 import { foldName } from '../core/plan/nameCollisions';
 import { offsetAt, rangeFromOffsets } from './positions';
 import { plainPlaceholderFor, propertyKeyText, quoted } from './snippets';
@@ -305,15 +305,8 @@ export interface AddEventRefusal {
  * against are the last good plan's, not the text's.
  */
 export function addEventRefusal(workspace: AnalysisWorkspace, name: string, kind: 'track' | 'page' | 'screen'): AddEventRefusal | undefined {
-  const { loaded } = workspace.planState;
-  if (loaded && !loaded.plan && workspace.planFile) {
-    const error = loaded.findings.find((finding) => finding.severity === 'error') ?? loaded.findings[0];
-    return {
-      reason: 'plan-invalid',
-      message: `The tracking plan has errors; fix them before adding an event.${error ? ` Line ${error.range.start.line + 1}: ${error.message}` : ''}`,
-      ...(error ? { location: { uri: URI.file(workspace.planFile).toString(), range: error.range } } : {}),
-    };
-  }
+  const invalid = planInvalidRefusal(workspace, 'adding an event');
+  if (invalid) return invalid;
   const plan = workspace.plan;
   const entries = plan && namedEntriesFor(plan, kind);
   if (!entries) return undefined;

@@ -1,13 +1,13 @@
 import { effectiveSeverity, planFileFindings } from '../core/check';
 import { skippedFileFinding } from '../core/fileSize';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysisWorkspace } from './analysisWorkspace';
 import { doCodeActions } from './codeActions';
 import { doCoverage } from './coverage';
 import { doComplete } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { doHover } from './hover';
-import { doCodeLens, doDefinition, doReferences, doRename, unusedEventDiagnostics } from './navigation';
+import { doCodeLens, doDefinition, doPrepareRename, doReferences, doRename, renameRefusal, unusedEventDiagnostics, type PlanInvalidRefusal } from './navigation';
 
 /**
  * The language features of tracklint over one analysis workspace, with the `do*` verbs of
@@ -21,6 +21,9 @@ export interface LanguageService {
   doDefinition(fileName: string, position: Position): Location[];
   doReferences(fileName: string, position: Position, includeDeclaration: boolean): Location[];
   doRename(fileName: string, position: Position, newName: string): WorkspaceEdit | null;
+  doPrepareRename(fileName: string, position: Position): { range: Range; placeholder: string } | null;
+  /** Why a rename at the position must not be made (the plan file has errors); undefined when it may. */
+  renameRefusal(fileName: string, position: Position): PlanInvalidRefusal | undefined;
   doCodeLens(fileName: string): CodeLens[];
   doCoverage(): ReturnType<typeof doCoverage>;
 }
@@ -45,6 +48,8 @@ export function createLanguageService(workspace: AnalysisWorkspace): LanguageSer
     doDefinition: (fileName, position) => doDefinition(workspace, fileName, position),
     doReferences: (fileName, position, includeDeclaration) => doReferences(workspace, fileName, position, includeDeclaration),
     doRename: (fileName, position, newName) => doRename(workspace, fileName, position, newName),
+    doPrepareRename: (fileName, position) => doPrepareRename(workspace, fileName, position),
+    renameRefusal: (fileName, position) => renameRefusal(workspace, fileName, position),
     doCodeLens: (fileName) => doCodeLens(workspace, fileName),
     doCoverage: () => doCoverage(workspace),
   };

@@ -12,7 +12,7 @@ import type { AnalysisWorkspace } from './analysisWorkspace';
 import { callSiteCounts, callSiteIndex, siteKey } from './callSites';
 import { callAt } from './cursor';
 import { withoutAffixes } from './planLookup';
-import { offsetAt } from './positions';
+import { offsetAt, rangeFromOffsets } from './positions';
 import { quoted } from './snippets';
 import { stringify } from 'yaml';
 import { toLspSeverity } from './severity';
@@ -62,21 +62,26 @@ export function planLocation(workspace: AnalysisWorkspace, entry: PlanEntry): Lo
 
 /** The plan entries named at a position of a source file (a call's name, or any string literal equal to a planned name). */
 function entriesAtSource(workspace: AnalysisWorkspace, fileName: string, position: Position): PlanName[] {
+  return namesAtSource(workspace, fileName, position)?.entries ?? [];
+}
+
+/** {@link entriesAtSource}, with the expression that names them and its file. */
+function namesAtSource(workspace: AnalysisWorkspace, fileName: string, position: Position): { entries: PlanName[]; node: ts.Expression; sourceFile: ts.SourceFile } | undefined {
   const plan = workspace.plan;
   const sourceFile = workspace.requestedSourceFile(fileName);
-  if (!plan || !sourceFile) return [];
+  if (!plan || !sourceFile) return undefined;
   const offset = offsetAt(sourceFile, position);
   const checker = workspace.program().getTypeChecker();
   const call = callAt(workspace.calls(sourceFile), offset, sourceFile);
   const all = namedEntries(plan);
   if (call?.name && offset >= call.name.getStart(sourceFile) && offset <= call.name.end) {
     const names = resolveNames(call.name, checker, call.prefix, call.suffix);
-    if (names.kind !== 'static') return [];
-    return all.filter((n) => n.kind === call.kind && names.names.some((r) => r.value === n.entry.name));
+    if (names.kind !== 'static') return undefined;
+    return { entries: all.filter((n) => n.kind === call.kind && names.names.some((r) => r.value === n.entry.name)), node: call.name, sourceFile };
   }
   // A constant's declaration (`ORDER_COMPLETED: 'Order Completed'`) leads to the plan too.
   const literal = stringLiteralAt(sourceFile, offset);
-  return literal ? all.filter((n) => n.entry.name === literal.text) : [];
+  return literal ? { entries: all.filter((n) => n.entry.name === literal.text), node: literal, sourceFile } : undefined;
 }
 
 function stringLiteralAt(sourceFile: ts.SourceFile, offset: number): ts.StringLiteralLike | undefined {
@@ -123,6 +128,60 @@ export function doReferences(workspace: AnalysisWorkspace, fileName: string, pos
     for (const site of index.get(siteKey(target.kind, target.entry.name)) ?? []) locations.push({ uri: URI.file(site.file).toString(), range: site.range });
   }
   return locations;
+}
+
+/**
+ * Why a change of the plan file must not be made now: the file's text (the open editor's) has errors that leave it
+ * unusable, so the change would be made against text that does not parse, and the plan in use is the last good one,
+ * not the text. Names the first error and where it is.
+ */
+export interface PlanInvalidRefusal {
+  reason: 'plan-invalid';
+  message: string;
+  location?: Location;
+}
+
+/** `doing`: what is refused, as in "fix them before adding an event". */
+export function planInvalidRefusal(workspace: AnalysisWorkspace, doing: string): PlanInvalidRefusal | undefined {
+  const { loaded } = workspace.planState;
+  if (!loaded || loaded.plan || !workspace.planFile) return undefined;
+  const error = loaded.findings.find((finding) => finding.severity === 'error') ?? loaded.findings[0];
+  return {
+    reason: 'plan-invalid',
+    message: `The tracking plan has errors; fix them before ${doing}.${error ? ` Line ${error.range.start.line + 1}: ${error.message}` : ''}`,
+    ...(error ? { location: { uri: URI.file(workspace.planFile).toString(), range: error.range } } : {}),
+  };
+}
+
+/**
+ * A rename of an event while the plan file has errors would rename its call sites but not its entry, which cannot be
+ * located in text that does not parse: refused, from the plan file, or from a name in a source file that the plan in
+ * use (the last good one) has. Undefined: the rename may go on (or there is nothing of tracklint's to rename there).
+ */
+export function renameRefusal(workspace: AnalysisWorkspace, fileName: string, position: Position): PlanInvalidRefusal | undefined {
+  const refusal = planInvalidRefusal(workspace, 'renaming an event');
+  if (!refusal) return undefined;
+  return workspace.isPlanFile(fileName) || entriesAtSource(workspace, fileName, position).length ? refusal : undefined;
+}
+
+/**
+ * textDocument/prepareRename: the name under the cursor that a rename would change (the text inside a literal's
+ * quotes, or the expression that names the event) with the event's name as the placeholder; null where there is
+ * none. Refusals are the caller's ({@link renameRefusal}).
+ */
+export function doPrepareRename(workspace: AnalysisWorkspace, fileName: string, position: Position): { range: Range; placeholder: string } | null {
+  if (workspace.isPlanFile(fileName)) {
+    const target = entryAtPlan(workspace, position);
+    const range = target && planRange(workspace, target.entry);
+    return target && range ? { range, placeholder: target.entry.name } : null;
+  }
+  const named = namesAtSource(workspace, fileName, position);
+  const target = named?.entries[0];
+  if (!named || !target) return null;
+  const { node, sourceFile } = named;
+  const start = node.getStart(sourceFile);
+  const quotes = ts.isStringLiteralLike(node) ? 1 : 0;
+  return { range: rangeFromOffsets(sourceFile, start + quotes, node.end - quotes), placeholder: target.entry.name };
 }
 
 /**
