@@ -11,7 +11,7 @@ import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
 import type { Finding, RuleId, SeveritySetting } from '../core/types';
 import { diskFiles, ProgramHost, programPath } from '../core/program/programHost';
-import { isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
+import { isInsideFolder, isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
 
 /** The file-system operations the workspace needs, injected so tests and editors can supply their own. */
 export interface WorkspaceHost {
@@ -117,8 +117,7 @@ export class AnalysisWorkspace {
   }
 
   contains(fileName: string): boolean {
-    const relative = path.relative(this.root, fileName);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
+    return isInsideFolder(this.root, fileName);
   }
 
   updateOptions(options: WorkspaceOptions): { planChanged: boolean } {
