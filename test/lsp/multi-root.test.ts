@@ -212,6 +212,20 @@ describe('nested workspace folders: a file belongs to the innermost folder holdi
   const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.message]);
   // Judged by the inner plan: only 'Widget Closed' is unknown ('Widget Opened' is the inner plan's own event).
   const INNER_FINDINGS = [['unknown-event', 2, "Event 'Widget Closed' is not in the tracking plan. Did you mean 'Widget Opened'?"]];
+  /** Each folder's coverage: its planned and unplanned names with the files of their call sites (relative). */
+  const coverageSummary = async () => {
+    const files = (sites: { file: string }[]) => sites.map((site) => path.relative(client.root, site.file));
+    const results = await client.request<CoverageResult[]>('tracklint/workspaceCoverage', null);
+    return Object.fromEntries(
+      results.map((result) => [
+        path.relative(client.root, result.root),
+        {
+          planned: result.report?.planned.map((entry) => [entry.name, files(entry.sites)]),
+          unplanned: result.report?.unplanned.map((entry) => [entry.name, files(entry.sites)]),
+        },
+      ]),
+    );
+  };
   /** What was published for the inner file from the publication `from` on, each publication summarised. */
   const widgetPublications = (from: number) => client.publications.slice(from).filter((p) => p.uri === client.uri(WIDGET)).map((p) => summary(p.diagnostics));
 
@@ -231,6 +245,13 @@ describe('nested workspace folders: a file belongs to the innermost folder holdi
     assert.deepEqual(latestStatus(client, 'outer/inner'), innerStatus(1));
   });
 
+  test("each folder's coverage counts its own call sites only", async () => {
+    assert.deepEqual(await coverageSummary(), {
+      outer: { planned: [['Order Completed', ['outer/src/app.ts']]], unplanned: [['Widget Opened', ['outer/src/app.ts']]] },
+      'outer/inner': { planned: [['Widget Opened', ['outer/inner/src/widget.ts']]], unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']]] },
+    });
+  });
+
   test("the inner folder removed: the outer folder checks its files again, against the outer plan", async () => {
     client.changeWorkspaceFolders({ removed: ['outer/inner'] });
     const widget = await client.waitForDiagnostics(WIDGET, (d) => d.length === 2);
@@ -240,6 +261,12 @@ describe('nested workspace folders: a file belongs to the innermost folder holdi
     );
     await assertStatus(client, 'outer', outerStatus(3));
     assert.deepEqual(await checkWorkspace(), { fileCount: 2, problemCount: 3 });
+    assert.deepEqual(await coverageSummary(), {
+      outer: {
+        planned: [['Order Completed', ['outer/src/app.ts']]],
+        unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']], ['Widget Opened', ['outer/inner/src/widget.ts', 'outer/src/app.ts']]],
+      },
+    });
   });
 
   test('added again: the inner folder takes its files back at once, the outer folder no longer counts or publishes them', async () => {
@@ -251,6 +278,10 @@ describe('nested workspace folders: a file belongs to the innermost folder holdi
     assert.deepEqual(await checkWorkspace(), { fileCount: 2, problemCount: 2 });
     assert.deepEqual(widgetPublications(published).filter((p) => JSON.stringify(p) !== JSON.stringify(INNER_FINDINGS)), []);
     assert.deepEqual(summary(client.diagnostics.get(client.uri(WIDGET))?.diagnostics ?? []), INNER_FINDINGS);
+    assert.deepEqual(await coverageSummary(), {
+      outer: { planned: [['Order Completed', ['outer/src/app.ts']]], unplanned: [['Widget Opened', ['outer/src/app.ts']]] },
+      'outer/inner': { planned: [['Widget Opened', ['outer/inner/src/widget.ts']]], unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']]] },
+    });
     assert.deepEqual(client.errorLogs, []);
   });
 });

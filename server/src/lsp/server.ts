@@ -220,6 +220,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     for (const other of workspaceRoots) {
       if (other === root || !isInside(other, root)) continue;
       const outer = await folderFor(other);
+      outer.workspace.excludeFolders(nestedRoots(other));
       sendStatus(outer);
       if (outer.closedCheck) void checkClosedFiles(outer);
     }
@@ -240,6 +241,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     for (const other of workspaceRoots) {
       if (!isInside(other, root)) continue;
       const state = await folderFor(other);
+      state.workspace.excludeFolders(nestedRoots(other));
+      // This thread's reading of the folder left them out: read again when references, a rename or coverage need it.
+      state.scan = undefined;
       if (state.closedCheck) void checkClosedFiles(state);
     }
   }
@@ -319,6 +323,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       state = (async () => {
         const settings = await readSettings(root);
         const workspace = new AnalysisWorkspace(root, runtime.host, workspaceOptions(root, settings));
+        workspace.excludeFolders(nestedRoots(root));
         for (const problem of workspace.compilerOptionProblems()) connection.console.warn(`tracklint: ${problem}`);
         return { root, settings, workspace, service: createLanguageService(workspace), closedFiles: runtime.closedFileChecker(root), changedOnDisk: new Set<string>() };
       })();
