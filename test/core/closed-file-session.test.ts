@@ -77,6 +77,21 @@ describe('checking the closed files of a folder (the language server runs it in 
     assert.deepEqual(third.findings, first.findings);
   });
 
+  test('the files of excluded folders (workspace folders nested in this one) are neither checked nor counted', async () => {
+    const root = folder({
+      'src/order.ts': `analytics.track('Order Complete', { total: 1 });\n`,
+      'inner/src/widget.ts': `analytics.track('Widget Opened');\n`,
+      'inner-sibling/a.ts': `analytics.track('Widget Opened');\n`,
+    });
+    const session = new ClosedFileSession(root, nodeWorkspaceHost);
+    const { result, findings } = await run(session, root, request(root, { excludedFolders: [path.join(root, 'inner')] }));
+    assert.deepEqual([...findings].sort(), [
+      `inner-sibling/a.ts: unknown-event 0:16 Event 'Widget Opened' is not in the tracking plan.`,
+      `src/order.ts: unknown-event 0:16 Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?`,
+    ]);
+    assert.deepEqual(result?.files.map((file) => path.relative(root, file)).sort(), ['inner-sibling/a.ts', 'src/order.ts']);
+  });
+
   test("call-site counts leave out a typed wrapper's forwarding call: its callers are the call sites", async () => {
     const root = folder({ 'src/typed.ts': `export function typed(name: 'Order Completed' | 'Signed Up') {\n  analytics.track(name, { method: 'email' });\n}\ntyped('Signed Up');\n` });
     const { result } = await run(new ClosedFileSession(root, nodeWorkspaceHost), root, request(root));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Location } from 'vscode-languageserver-types';
+import type { Diagnostic, Location } from 'vscode-languageserver-types';
 import type { CoverageResult, PlanStatus } from '../../server/src/lsp/protocol';
 import { LspTestClient } from '../helpers/lspClient';
 
@@ -180,5 +180,108 @@ describe('a workspace folder added and removed with pull diagnostics (VS Code)',
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('nested workspace folders: a file belongs to the innermost folder holding it', () => {
+  const NESTED = path.join(fixtures, 'nested');
+  let client: LspTestClient;
+  before(async () => {
+    client = await LspTestClient.start({ fixture: NESTED, workspaceFolders: ['outer', 'outer/inner'] });
+  });
+  after(() => client.stop());
+
+  const outerStatus = (problemCount: number): PlanStatus => ({
+    folderUri: client.uri('outer'),
+    state: 'ok',
+    planFile: client.path('outer/tracking-plan.yaml'),
+    planName: 'Outer',
+    eventCount: 1,
+    problemCount,
+  });
+  const innerStatus = (problemCount: number): PlanStatus => ({
+    folderUri: client.uri('outer/inner'),
+    state: 'ok',
+    planFile: client.path('outer/inner/tracking-plan.yaml'),
+    planName: 'Inner',
+    eventCount: 1,
+    problemCount,
+  });
+  const checkWorkspace = () => client.request<{ fileCount: number; problemCount: number }>('tracklint/checkWorkspace', null);
+  const WIDGET = 'outer/inner/src/widget.ts';
+  const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => [d.code, d.range.start.line, d.message]);
+  // Judged by the inner plan: only 'Widget Closed' is unknown ('Widget Opened' is the inner plan's own event).
+  const INNER_FINDINGS = [['unknown-event', 2, "Event 'Widget Closed' is not in the tracking plan. Did you mean 'Widget Opened'?"]];
+  /** Each folder's coverage: its planned and unplanned names with the files of their call sites (relative). */
+  const coverageSummary = async () => {
+    const files = (sites: { file: string }[]) => sites.map((site) => path.relative(client.root, site.file));
+    const results = await client.request<CoverageResult[]>('tracklint/workspaceCoverage', null);
+    return Object.fromEntries(
+      results.map((result) => [
+        path.relative(client.root, result.root),
+        {
+          planned: result.report?.planned.map((entry) => [entry.name, files(entry.sites)]),
+          unplanned: result.report?.unplanned.map((entry) => [entry.name, files(entry.sites)]),
+        },
+      ]),
+    );
+  };
+  /** What was published for the inner file from the publication `from` on, each publication summarised. */
+  const widgetPublications = (from: number) => client.publications.slice(from).filter((p) => p.uri === client.uri(WIDGET)).map((p) => summary(p.diagnostics));
+
+  test("the inner folder's closed file is judged by its own plan only, published by it only, and counted once", async () => {
+    // outer/src/app.ts sends 'Widget Opened', which the outer plan lacks: one problem. The inner file's one problem is the inner folder's.
+    await assertStatus(client, 'outer', outerStatus(1));
+    await assertStatus(client, 'outer/inner', innerStatus(1));
+    // Check Workspace waits for both folders' checks (run again): app.ts and widget.ts, each once.
+    assert.deepEqual(await checkWorkspace(), { fileCount: 2, problemCount: 2 });
+    assert.deepEqual(summary(client.diagnostics.get(client.uri(WIDGET))?.diagnostics ?? []), INNER_FINDINGS);
+    // Never published with the outer plan's findings (which would also call 'Widget Opened' unknown).
+    assert.deepEqual(
+      widgetPublications(0).filter((published) => JSON.stringify(published) !== JSON.stringify(INNER_FINDINGS)),
+      [],
+    );
+    assert.deepEqual(latestStatus(client, 'outer'), outerStatus(1));
+    assert.deepEqual(latestStatus(client, 'outer/inner'), innerStatus(1));
+  });
+
+  test("each folder's coverage counts its own call sites only", async () => {
+    assert.deepEqual(await coverageSummary(), {
+      outer: { planned: [['Order Completed', ['outer/src/app.ts']]], unplanned: [['Widget Opened', ['outer/src/app.ts']]] },
+      'outer/inner': { planned: [['Widget Opened', ['outer/inner/src/widget.ts']]], unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']]] },
+    });
+  });
+
+  test("the inner folder removed: the outer folder checks its files again, against the outer plan", async () => {
+    client.changeWorkspaceFolders({ removed: ['outer/inner'] });
+    const widget = await client.waitForDiagnostics(WIDGET, (d) => d.length === 2);
+    assert.deepEqual(
+      widget.map((d) => d.message).sort(),
+      ["Event 'Widget Closed' is not in the tracking plan.", "Event 'Widget Opened' is not in the tracking plan."].sort(),
+    );
+    await assertStatus(client, 'outer', outerStatus(3));
+    assert.deepEqual(await checkWorkspace(), { fileCount: 2, problemCount: 3 });
+    assert.deepEqual(await coverageSummary(), {
+      outer: {
+        planned: [['Order Completed', ['outer/src/app.ts']]],
+        unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']], ['Widget Opened', ['outer/inner/src/widget.ts', 'outer/src/app.ts']]],
+      },
+    });
+  });
+
+  test('added again: the inner folder takes its files back at once, the outer folder no longer counts or publishes them', async () => {
+    const published = client.publications.length;
+    client.changeWorkspaceFolders({ added: ['outer/inner'] });
+    await client.waitForDiagnostics(WIDGET, (d) => JSON.stringify(summary(d)) === JSON.stringify(INNER_FINDINGS));
+    await assertStatus(client, 'outer/inner', innerStatus(1));
+    await assertStatus(client, 'outer', outerStatus(1));
+    assert.deepEqual(await checkWorkspace(), { fileCount: 2, problemCount: 2 });
+    assert.deepEqual(widgetPublications(published).filter((p) => JSON.stringify(p) !== JSON.stringify(INNER_FINDINGS)), []);
+    assert.deepEqual(summary(client.diagnostics.get(client.uri(WIDGET))?.diagnostics ?? []), INNER_FINDINGS);
+    assert.deepEqual(await coverageSummary(), {
+      outer: { planned: [['Order Completed', ['outer/src/app.ts']]], unplanned: [['Widget Opened', ['outer/src/app.ts']]] },
+      'outer/inner': { planned: [['Widget Opened', ['outer/inner/src/widget.ts']]], unplanned: [['Widget Closed', ['outer/inner/src/widget.ts']]] },
+    });
+    assert.deepEqual(client.errorLogs, []);
   });
 });

@@ -55,6 +55,12 @@ export function isSourceFileName(fileName: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => fileName.endsWith(`.${ext}`)) && !/\.d\.[mc]?ts$/.test(fileName);
 }
 
+/** Whether `fileName` (a file or a folder) is `folder` or lies inside it. */
+export function isInsideFolder(folder: string, fileName: string): boolean {
+  const relative = path.relative(folder, fileName);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /** The nearest tsconfig.json (or jsconfig.json) at or above `start`, stopping at the filesystem root. */
 export function findTsConfig(start: string): string | undefined {
   let dir = path.resolve(start);

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isSourceFileName } from '../core/workspace';
+import { isInsideFolder, isSourceFileName } from '../core/workspace';
 import { AnalysisWorkspace } from '../service/analysisWorkspace';
 import type { ClosedFileChecker } from '../service/closedFiles/protocol';
 import { countProblems, toDiagnostic } from '../service/diagnostics';
@@ -215,6 +215,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const state = await folderFor(root);
     if (support.pullDiagnostics) refreshPulledDiagnostics();
     else for (const document of documents.all()) if (rootFor(fsPathOf(document.uri)) === root) scheduleValidation(document.uri, state);
+    // A workspace folder holding the new one no longer publishes or counts its files from now on; checked again at
+    // once, so its call sites (code lens counts, unused-event hints) leave the outer folder's too.
+    for (const other of workspaceRoots) {
+      if (other === root || !isInside(other, root)) continue;
+      const outer = await folderFor(other);
+      outer.workspace.excludeFolders(nestedRoots(other));
+      sendStatus(outer);
+      if (outer.closedCheck) void checkClosedFiles(outer);
+    }
     await checkClosedFiles(state, { progress: true });
   }
 
@@ -232,6 +241,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     for (const other of workspaceRoots) {
       if (!isInside(other, root)) continue;
       const state = await folderFor(other);
+      state.workspace.excludeFolders(nestedRoots(other));
+      // This thread's reading of the folder left them out: read again when references, a rename or coverage need it.
+      state.scan = undefined;
       if (state.closedCheck) void checkClosedFiles(state);
     }
   }
@@ -284,11 +296,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     };
   }
 
-  /** Whether `fileName` (a file or a folder) is `folder` or lies inside it. */
-  function isInside(folder: string, fileName: string): boolean {
-    const relative = path.relative(folder, fileName);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
-  }
+  const isInside = isInsideFolder;
 
   /** The folder a file belongs to: the innermost workspace folder holding it, or its own folder outside any. */
   function rootFor(fileName: string): string {
@@ -298,6 +306,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return plan ? path.dirname(plan) : path.dirname(fileName);
   }
 
+  /** The workspace folders inside a folder's root (not it): their files are theirs, not the folder's. */
+  function nestedRoots(root: string): string[] {
+    return workspaceRoots.filter((other) => other !== root && isInside(root, other));
+  }
+
+  /** Whether a file is the folder's own: under its root, and under no workspace folder nested in it. */
+  function owns(state: FolderState, fileName: string, nested = nestedRoots(state.root)): boolean {
+    return state.workspace.contains(fileName) && !nested.some((inner) => isInside(inner, fileName));
+  }
+
   function folderFor(rootOrFile: string): Promise<FolderState> {
     const root = workspaceRoots.includes(rootOrFile) ? rootOrFile : rootFor(rootOrFile);
     let state = folders.get(root);
@@ -305,6 +323,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       state = (async () => {
         const settings = await readSettings(root);
         const workspace = new AnalysisWorkspace(root, runtime.host, workspaceOptions(root, settings));
+        workspace.excludeFolders(nestedRoots(root));
         for (const problem of workspace.compilerOptionProblems()) connection.console.warn(`tracklint: ${problem}`);
         return { root, settings, workspace, service: createLanguageService(workspace), closedFiles: runtime.closedFileChecker(root), changedOnDisk: new Set<string>() };
       })();
@@ -337,7 +356,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
   /** The problems of a folder's files as the client was last given them: what its Problems panel counts. */
   function folderProblemCount(state: FolderState): number {
     let count = 0;
-    for (const [uri, problems] of problemCounts) if (state.workspace.contains(fsPathOf(uri))) count += problems;
+    const nested = nestedRoots(state.root);
+    for (const [uri, problems] of problemCounts) if (problems && owns(state, fsPathOf(uri), nested)) count += problems;
     return count;
   }
 
@@ -416,12 +436,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         if (isSourceFileName(fileName) && workspace.contains(fileName)) overlays.push([fileName, document.getText()]);
       }
       const { severities, extraCallees, maxFileSize } = workspaceOptions(state.root, state.settings);
+      // The files of workspace folders nested in this one are theirs: checked against their own plan, by their own check.
+      const excludedFolders = nestedRoots(state.root);
       let reported = 0;
       try {
-        const result = await state.closedFiles.check({ planFile, planText, severities, extraCallees, maxFileSize, overlays, changedOnDisk }, (batch) => {
+        const result = await state.closedFiles.check({ planFile, planText, severities, extraCallees, maxFileSize, overlays, changedOnDisk, excludedFolders }, (batch) => {
           if (state.disposed) return;
+          const nested = nestedRoots(state.root);
           for (const [fileName, findings] of batch.results) {
-            if (isOpen(fileName)) continue;
+            // Also a folder nested in this one since the check began: its files are no longer this folder's to publish.
+            if (isOpen(fileName) || !owns(state, fileName, nested)) continue;
             const uri = uriOf(fileName);
             if (findings.length || diagnosticCounts.get(uri)) publish(uri, findings.map(toDiagnostic));
           }
@@ -460,9 +484,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** Closed files that left the folder's view (deleted, or excluded by new ignore: globs) keep no problems in the panel. */
   function clearClosedProblems(state: FolderState, known: Set<string>): void {
+    const nested = nestedRoots(state.root);
     for (const [uri, count] of diagnosticCounts) {
       const fileName = fsPathOf(uri);
-      if (count && !known.has(fileName) && isSourceFileName(fileName) && state.workspace.contains(fileName) && !isOpen(fileName)) publish(uri, []);
+      if (count && !known.has(fileName) && isSourceFileName(fileName) && owns(state, fileName, nested) && !isOpen(fileName)) publish(uri, []);
     }
   }
 

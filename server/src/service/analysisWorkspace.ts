@@ -11,7 +11,7 @@ import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
 import type { Finding, RuleId, SeveritySetting } from '../core/types';
 import { diskFiles, ProgramHost, programPath } from '../core/program/programHost';
-import { isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
+import { isInsideFolder, isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
 
 /** The file-system operations the workspace needs, injected so tests and editors can supply their own. */
 export interface WorkspaceHost {
@@ -78,6 +78,8 @@ export class AnalysisWorkspace {
   private lastNesting?: { text: string; deep: boolean };
   /** Set when the plan's callees changed: which files are roots must be decided again. */
   private rootsStale = false;
+  /** Workspace folders nested in this one: their files are theirs, left out of this folder's (see excludeFolders). */
+  private excludedFolders: string[] = [];
 
   constructor(
     readonly root: string,
@@ -117,8 +119,7 @@ export class AnalysisWorkspace {
   }
 
   contains(fileName: string): boolean {
-    const relative = path.relative(this.root, fileName);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
+    return isInsideFolder(this.root, fileName);
   }
 
   updateOptions(options: WorkspaceOptions): { planChanged: boolean } {
@@ -260,7 +261,7 @@ export class AnalysisWorkspace {
    */
   async scan(options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; yieldEvery?: number } = {}): Promise<string[]> {
     const ignore = this.plan?.ignore ?? [];
-    const files = await this.host.listSourceFiles(this.root, ignore);
+    const files = (await this.host.listSourceFiles(this.root, ignore)).filter((file) => !this.isExcluded(file));
     const chunk = options.yieldEvery ?? 50;
     for (let i = 0; i < files.length; i++) {
       if (options.isCancelled?.()) return files.slice(0, i);
@@ -281,7 +282,24 @@ export class AnalysisWorkspace {
   sourceFileNames(): string[] {
     const names = new Set(this.texts.keys());
     for (const fileName of this.overlays.keys()) if (isSourceFileName(fileName) && this.contains(fileName)) names.add(fileName);
-    return [...names].filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`));
+    return [...names].filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`) && !this.isExcluded(f));
+  }
+
+  /**
+   * Leaves out the files of these folders (workspace folders nested in this one: theirs): those read are forgotten,
+   * and the scan and the file lists skip them. A folder no longer excluded is read again by the next scan.
+   */
+  excludeFolders(folders: string[]): void {
+    this.excludedFolders = folders;
+    for (const fileName of [...this.texts.keys()]) {
+      if (!this.isExcluded(fileName)) continue;
+      this.texts.delete(fileName);
+      if (!this.overlays.has(fileName)) this.compiler.removeRoot(fileName);
+    }
+  }
+
+  private isExcluded(fileName: string): boolean {
+    return this.excludedFolders.some((folder) => isInsideFolder(folder, fileName));
   }
 
   /** The files that may hold analytics calls (the program's roots): where call sites are looked for. */

@@ -17,6 +17,8 @@ export interface ClosedFileCheckRequest {
   overlays: [fileName: string, text: string][];
   /** Files created, changed or deleted on disk since the previous check of the same checker. */
   changedOnDisk: string[];
+  /** Workspace folders nested in this one: their files are theirs (checked against their own plan), left out here. */
+  excludedFolders?: string[];
 }
 
 /** Findings of closed files as they are made, with how far the check has come. */
