@@ -5,6 +5,7 @@ import { addEventRefusal } from '../commandSteps';
 import { eventNameAtCursor } from '../eventNameAtCursor';
 import { CHECKED_LANGUAGES } from '../languages';
 import { requireRunningServer, type CommandContext } from './commandContext';
+import { showNotice } from './showNotice';
 
 /**
  * tracklint.addEventToPlan: asks for the event name (pre-filled with the string under the cursor)
@@ -36,8 +37,7 @@ export async function addEventToPlan({ client, log }: CommandContext): Promise<v
     const refusal = addEventRefusal(error);
     if (!refusal) throw error;
     log.info(refusal.message);
-    const buttons = refusal.button ? [refusal.button] : [];
-    const choice = await (refusal.severity === 'warning' ? vscode.window.showWarningMessage(refusal.message, ...buttons) : vscode.window.showInformationMessage(refusal.message, ...buttons));
+    const choice = await showNotice(refusal.severity, refusal.message, refusal.button);
     if (choice !== undefined && choice === refusal.button && refusal.location) {
       const { start, end } = refusal.location.range;
       await vscode.window.showTextDocument(vscode.Uri.parse(refusal.location.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });

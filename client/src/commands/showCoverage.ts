@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { WorkspaceCoverageRequest } from '../../../server/src/lsp/protocol';
 import { OPEN_PLAN_BUTTON, workspaceCoverageStep } from '../commandSteps';
 import { requireRunningServer, type CommandContext } from './commandContext';
+import { showNotice } from './showNotice';
 
 /**
  * tracklint.showCoverage: the coverage report as markdown (of each workspace folder, against its own plan), in an
@@ -14,8 +15,7 @@ export async function showCoverage({ client }: CommandContext): Promise<void> {
   );
   const step = workspaceCoverageStep(results);
   if (step.action === 'explain') {
-    const buttons = step.button ? [step.button] : [];
-    const choice = await (step.severity === 'warning' ? vscode.window.showWarningMessage(step.message, ...buttons) : vscode.window.showInformationMessage(step.message, ...buttons));
+    const choice = await showNotice(step.severity, step.message, step.button);
     if (choice === OPEN_PLAN_BUTTON) await vscode.commands.executeCommand('tracklint.openPlan');
     return;
   }

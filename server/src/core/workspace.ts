@@ -61,6 +61,11 @@ export function isInsideFolder(folder: string, fileName: string): boolean {
   return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
+/** Whether `fileName` lies inside one of `folders` (workspace folders nested in another: their files are theirs). */
+export function isInsideAnyFolder(folders: readonly string[], fileName: string): boolean {
+  return folders.some((folder) => isInsideFolder(folder, fileName));
+}
+
 /** The nearest tsconfig.json (or jsconfig.json) at or above `start`, stopping at the filesystem root. */
 export function findTsConfig(start: string): string | undefined {
   let dir = path.resolve(start);

@@ -6,6 +6,5 @@ import type { CoverageResult } from './protocol';
 export function coverageResult(workspace: AnalysisWorkspace, coverage: ReturnType<typeof doCoverage>): CoverageResult {
   const planFile = workspace.planFile;
   if (coverage) return { root: workspace.root, planFile, state: 'ok', ...coverage };
-  // A plan file with no text (tracklint.planPath names a file that is not there) is missing, not invalid.
-  return { root: workspace.root, planFile, state: planFile && workspace.planState.loaded ? 'invalid' : 'missing' };
+  return { root: workspace.root, planFile, state: workspace.planCondition === 'missing' ? 'missing' : 'invalid' };
 }

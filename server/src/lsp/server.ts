@@ -24,11 +24,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isInsideFolder, isSourceFileName } from '../core/workspace';
+import { isInsideAnyFolder, isInsideFolder, isSourceFileName } from '../core/workspace';
 import { AnalysisWorkspace } from '../service/analysisWorkspace';
 import type { ClosedFileChecker } from '../service/closedFiles/protocol';
 import { countProblems, toDiagnostic } from '../service/diagnostics';
-import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND } from '../service/codeActions';
+import { addEventRefusal, addEventToPlanEdit, FIX_ALL_KIND, type AddEventRefusal } from '../service/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
 import { createLanguageService, type LanguageService } from '../service/languageService';
 import {
@@ -103,10 +103,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     codeLensRefresh: false,
     workspaceFolders: false,
   };
-  /** The workspace folders' paths, in the client's order. */
-  let workspaceRoots: string[] = [];
-  /** Each workspace folder's URI as the client gave it, by path: what a PlanStatus names the folder by. */
-  const folderUris = new Map<string, string>();
+  /** The workspace folders: each one's URI as the client gave it (what a PlanStatus names the folder by), by path, in the client's order. */
+  const workspaceFolders = new Map<string, string>();
+  const workspaceRoots = () => [...workspaceFolders.keys()];
   /** Changes of the workspace folders, handled one after the other, in the order the client sent them. */
   let folderChanges: Promise<void> = Promise.resolve();
 
@@ -155,9 +154,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const givenFolders: WorkspaceFolder[] = params.workspaceFolders?.length ? params.workspaceFolders : params.rootUri ? [{ uri: params.rootUri, name: '' }] : [];
     for (const folder of givenFolders) {
       const root = fsPathOf(folder.uri);
-      if (workspaceRoots.includes(root)) continue;
-      workspaceRoots.push(root);
-      folderUris.set(root, folder.uri);
+      if (!workspaceFolders.has(root)) workspaceFolders.set(root, folder.uri);
     }
     return {
       capabilities: {
@@ -193,7 +190,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
         folderChanges = folderChanges.then(() => guard('workspace folder change', undefined, () => changeWorkspaceFolders(event)));
       });
     }
-    for (const root of workspaceRoots) void guard('workspace check', undefined, async () => checkClosedFiles(await folderFor(root), { progress: true }));
+    for (const root of workspaceRoots()) void guard('workspace check', undefined, async () => checkClosedFiles(await folderFor(root), { progress: true }));
   });
 
   async function changeWorkspaceFolders(event: WorkspaceFoldersChangeEvent): Promise<void> {
@@ -207,18 +204,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    */
   async function addWorkspaceFolder(folder: WorkspaceFolder): Promise<void> {
     const root = fsPathOf(folder.uri);
-    if (workspaceRoots.includes(root)) return;
-    workspaceRoots.push(root);
-    folderUris.set(root, folder.uri);
+    if (workspaceFolders.has(root)) return;
+    workspaceFolders.set(root, folder.uri);
     // A state made for files opened outside every folder, rooted inside the new one: its files are the new folder's now.
-    for (const other of [...folders.keys()]) if (other !== root && !workspaceRoots.includes(other) && isInside(root, other)) await dropFolderState(other);
+    for (const other of [...folders.keys()]) if (other !== root && !workspaceFolders.has(other) && isInsideFolder(root, other)) await dropFolderState(other);
     const state = await folderFor(root);
     if (support.pullDiagnostics) refreshPulledDiagnostics();
     else for (const document of documents.all()) if (rootFor(fsPathOf(document.uri)) === root) scheduleValidation(document.uri, state);
     // A workspace folder holding the new one no longer publishes or counts its files from now on; checked again at
     // once, so its call sites (code lens counts, unused-event hints) leave the outer folder's too.
-    for (const other of workspaceRoots) {
-      if (other === root || !isInside(other, root)) continue;
+    for (const other of workspaceRoots()) {
+      if (other === root || !isInsideFolder(other, root)) continue;
       const outer = await folderFor(other);
       outer.workspace.excludeFolders(nestedRoots(other));
       sendStatus(outer);
@@ -232,14 +228,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
    * state is forgotten. Its files still open are checked again as files outside every folder are.
    */
   async function removeWorkspaceFolder(root: string): Promise<void> {
-    const index = workspaceRoots.indexOf(root);
-    if (index < 0) return;
-    workspaceRoots.splice(index, 1);
-    folderUris.delete(root);
+    if (!workspaceFolders.delete(root)) return;
     await dropFolderState(root);
     // Its files inside another workspace folder (one that holds it) are that folder's again: checked again there.
-    for (const other of workspaceRoots) {
-      if (!isInside(other, root)) continue;
+    for (const other of workspaceRoots()) {
+      if (!isInsideFolder(other, root)) continue;
       const state = await folderFor(other);
       state.workspace.excludeFolders(nestedRoots(other));
       // This thread's reading of the folder left them out: read again when references, a rename or coverage need it.
@@ -265,7 +258,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       if (!state.workspace.contains(fileName) || isOpen(fileName)) continue;
       // The files of a workspace folder inside this one are that folder's.
       const owner = rootFor(fileName);
-      if (owner !== root && workspaceRoots.includes(owner) && isInside(root, owner)) continue;
+      if (owner !== root && workspaceFolders.has(owner) && isInsideFolder(root, owner)) continue;
       if (count) publish(uri, []);
       diagnosticCounts.delete(uri);
       problemCounts.delete(uri);
@@ -296,11 +289,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     };
   }
 
-  const isInside = isInsideFolder;
-
   /** The folder a file belongs to: the innermost workspace folder holding it, or its own folder outside any. */
   function rootFor(fileName: string): string {
-    const candidates = workspaceRoots.filter((root) => isInside(root, fileName));
+    const candidates = workspaceRoots().filter((root) => isInsideFolder(root, fileName));
     if (candidates.length) return candidates.sort((a, b) => b.length - a.length)[0];
     const plan = runtime.host.findPlanFile(path.dirname(fileName));
     return plan ? path.dirname(plan) : path.dirname(fileName);
@@ -308,16 +299,16 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   /** The workspace folders inside a folder's root (not it): their files are theirs, not the folder's. */
   function nestedRoots(root: string): string[] {
-    return workspaceRoots.filter((other) => other !== root && isInside(root, other));
+    return workspaceRoots().filter((other) => other !== root && isInsideFolder(root, other));
   }
 
   /** Whether a file is the folder's own: under its root, and under no workspace folder nested in it. */
   function owns(state: FolderState, fileName: string, nested = nestedRoots(state.root)): boolean {
-    return state.workspace.contains(fileName) && !nested.some((inner) => isInside(inner, fileName));
+    return state.workspace.contains(fileName) && !isInsideAnyFolder(nested, fileName);
   }
 
   function folderFor(rootOrFile: string): Promise<FolderState> {
-    const root = workspaceRoots.includes(rootOrFile) ? rootOrFile : rootFor(rootOrFile);
+    const root = workspaceFolders.has(rootOrFile) ? rootOrFile : rootFor(rootOrFile);
     let state = folders.get(root);
     if (!state) {
       state = (async () => {
@@ -589,9 +580,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const loaded = planState.loaded;
     const plan = state.workspace.plan;
     const status: PlanStatus = {
-      folderUri: folderUris.get(state.root) ?? uriOf(state.root),
-      // A plan file with no text (tracklint.planPath names a file that is not there) is missing, not invalid.
-      state: !planState.file || !loaded ? 'missing' : loaded.plan ? 'ok' : 'invalid',
+      folderUri: workspaceFolders.get(state.root) ?? uriOf(state.root),
+      state: state.workspace.planCondition,
       planFile: planState.file,
       planName: plan?.name ?? (planState.file ? path.basename(planState.file) : undefined),
       eventCount: plan?.events.size ?? 0,
@@ -790,13 +780,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     }),
   );
 
-  /** A rename refused while the plan file has errors (InvalidRequest, as Add Event to Plan): the first error, and where. */
+  /**
+   * A refused change of the plan as the error the client reads, its reason and location as data: InvalidRequest while
+   * the plan file has errors (any change is refused), InvalidParams for a name the plan refuses.
+   */
+  function refusalError(refusal: AddEventRefusal): ResponseError<never> {
+    const data: AddEventRefusalData | RenameRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
+    // The handlers' declared error data is void: the data goes as it is all the same.
+    return new ResponseError(refusal.reason === 'plan-invalid' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
+  }
+
+  /** A rename refused while the plan file has errors: the first error, and where. */
   function renameRefused(state: FolderState, fileName: string, position: Position): ResponseError<never> | undefined {
     const refusal = state.service.renameRefusal(fileName, position);
-    if (!refusal) return undefined;
-    const data: RenameRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
-    // The handlers' declared error data is void: the data goes as it is all the same (see Add Event to Plan).
-    return new ResponseError(ErrorCodes.InvalidRequest, refusal.message, data) as ResponseError<never>;
+    return refusal && refusalError(refusal);
   }
 
   connection.onPrepareRename((params, token) =>
@@ -836,17 +833,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
       const [argument] = (params.arguments ?? []) as [{ name?: unknown; uri?: unknown; kind?: unknown } | undefined];
       const name = typeof argument?.name === 'string' ? argument.name.trim() : '';
       if (!name) return new ResponseError(ErrorCodes.InvalidParams, 'An event name is required.');
-      const fileName = typeof argument?.uri === 'string' ? fsPathOf(argument.uri) : workspaceRoots[0];
+      const fileName = typeof argument?.uri === 'string' ? fsPathOf(argument.uri) : workspaceRoots()[0];
       if (!fileName) return new ResponseError(ErrorCodes.InvalidParams, 'No workspace folder is open.');
       const state = await folderFor(fileName);
       const kind = argument?.kind === 'page' || argument?.kind === 'screen' ? argument.kind : 'track';
       loadPendingPlanEdit(state);
       const refusal = addEventRefusal(state.workspace, name, kind);
-      if (refusal) {
-        const data: AddEventRefusalData = { reason: refusal.reason, ...(refusal.location ? { location: refusal.location } : {}) };
-        // The name is refused (InvalidParams), or any name is, the plan being unusable (InvalidRequest).
-        return new ResponseError(refusal.reason === 'plan-invalid' ? ErrorCodes.InvalidRequest : ErrorCodes.InvalidParams, refusal.message, data) as ResponseError<never>;
-      }
+      if (refusal) return refusalError(refusal);
       // Commands may come from any editor: use the call under no cursor, only the name.
       const edit = addEventToPlanEdit(state.workspace, undefined, undefined, name, kind);
       if (!edit) return new ResponseError(ErrorCodes.InvalidRequest, 'The tracking plan is missing, invalid, or in a format tracklint cannot add events to in place.');
@@ -862,7 +855,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     return answer('check workspace', { fileCount: 0, problemCount: 0 }, token, async () => {
       let fileCount = 0;
       let problemCount = 0;
-      for (const root of workspaceRoots) {
+      for (const root of workspaceRoots()) {
         const state = await folderFor(root);
         const cancellation = token.onCancellationRequested(() => state.closedFiles.cancel());
         try {
@@ -900,7 +893,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
 
   connection.onRequest(CoverageRequest, (params, token) =>
     answer('coverage', null, token, async () => {
-      const target = params?.uri ? fsPathOf(params.uri) : workspaceRoots[0];
+      const target = params?.uri ? fsPathOf(params.uri) : workspaceRoots()[0];
       return target ? folderCoverage(target, token) : null;
     }),
   );
@@ -910,7 +903,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment)
     const token = args[args.length - 1] as CancellationToken;
     return answer('workspace coverage', [] as CoverageResult[], token, async () => {
       const results: CoverageResult[] = [];
-      for (const root of workspaceRoots) {
+      for (const root of workspaceRoots()) {
         const result = await folderCoverage(root, token);
         if (!result) return [];
         results.push(result);

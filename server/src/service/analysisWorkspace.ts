@@ -11,7 +11,7 @@ import { loadPlan, type PlanLoadResult } from '../core/plan/load';
 import type { CalleeSpec, TrackingPlan } from '../core/plan/model';
 import type { Finding, RuleId, SeveritySetting } from '../core/types';
 import { diskFiles, ProgramHost, programPath } from '../core/program/programHost';
-import { isInsideFolder, isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
+import { isInsideAnyFolder, isInsideFolder, isSourceFileName, workspaceCompilerOptions } from '../core/workspace';
 
 /** The file-system operations the workspace needs, injected so tests and editors can supply their own. */
 export interface WorkspaceHost {
@@ -140,6 +140,15 @@ export class AnalysisWorkspace {
 
   get planFile(): string | undefined {
     return this.planState.file;
+  }
+
+  /**
+   * What the status bar and the coverage answer say of the plan: 'missing' without a plan file, or when the file has no
+   * text (`tracklint.planPath` names a file that is not there); 'invalid' when its text cannot be used; else 'ok'.
+   */
+  get planCondition(): 'ok' | 'missing' | 'invalid' {
+    const { file, loaded } = this.planState;
+    return !file || !loaded ? 'missing' : loaded.plan ? 'ok' : 'invalid';
   }
 
   isPlanFile(fileName: string): boolean {
@@ -299,7 +308,7 @@ export class AnalysisWorkspace {
   }
 
   private isExcluded(fileName: string): boolean {
-    return this.excludedFolders.some((folder) => isInsideFolder(folder, fileName));
+    return isInsideAnyFolder(this.excludedFolders, fileName);
   }
 
   /** The files that may hold analytics calls (the program's roots): where call sites are looked for. */

@@ -8,7 +8,7 @@ import { loadPlan } from '../../core/plan/load';
 import type { TrackingPlan } from '../../core/plan/model';
 import { diskFiles, ProgramHost, programPath } from '../../core/program/programHost';
 import type { Finding } from '../../core/types';
-import { addProgramRoots, isInsideFolder, limitProgramToCallDependencies, workspaceCompilerOptions } from '../../core/workspace';
+import { addProgramRoots, isInsideAnyFolder, limitProgramToCallDependencies, workspaceCompilerOptions } from '../../core/workspace';
 import type { WorkspaceHost } from '../analysisWorkspace';
 import { siteKey } from '../callSites';
 import type { ClosedFileBatch, ClosedFileCheckRequest, ClosedFileCheckResult } from './protocol';
@@ -45,7 +45,7 @@ export class ClosedFileSession {
     this.applyChanges(request);
     const excluded = request.excludedFolders ?? [];
     const listed = await this.host.listSourceFiles(this.root, plan.ignore ?? []);
-    const files = excluded.length ? listed.filter((file) => !excluded.some((folder) => isInsideFolder(folder, file))) : listed;
+    const files = excluded.length ? listed.filter((file) => !isInsideAnyFolder(excluded, file)) : listed;
     if (control.isCancelled()) return undefined;
     // A file the check of which fails is reported and left out; the others are checked all the same.
     const failures = new Map<string, string>();
