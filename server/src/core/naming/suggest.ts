@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { decoratedDistance, isDecorated, sharedDecorations } from './decoratedNames';
+import { decoratedDistance, SharedDecorations } from './decoratedNames';
 
 const foldedNames = new Map<string, string>();
 
@@ -28,7 +28,8 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
   const near: { candidate: string; score: number }[] = [];
   const budget = Math.max(1, Math.min(4, Math.floor(folded.length / 3)));
   const list = [...candidates];
-  const shared = sharedDecorations(list);
+  const shared = new SharedDecorations(list);
+  const written = shared.any ? shared.form(name) : undefined;
   for (const candidate of list) {
     if (candidate === name) continue;
     const candidateFolded = foldName(candidate);
@@ -36,9 +37,10 @@ export function nearestNames(name: string, candidates: Iterable<string>, limit =
       exactFolded.push(candidate);
       continue;
     }
-    if (shared.size && isDecorated(candidate, shared)) {
+    const form = written && shared.form(candidate);
+    if (form && form.decorated) {
       // The whole-name distance would count the decoration: `Foo - [Tenants]` looks like `Bar - [Tenants]`.
-      const score = decoratedDistance(name, candidate, shared);
+      const score = decoratedDistance(written, form);
       if (score === 0) exactUndecorated.push(candidate);
       else if (score !== undefined) near.push({ candidate, score });
       continue;
