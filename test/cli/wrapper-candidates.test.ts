@@ -27,6 +27,8 @@ const FILES: Record<string, string> = {
     "class Bus {\n  emit(name: string, payload?: object) {}\n}\nexport const bus = new Bus();\nbus.emit('Product Viewed', { id: 1 });\nbus.emit('Signed Up');\nbus.emit('cart:open');\n",
   // Positive: named like tracking, with a string name first.
   'src/log.ts': "export function logEvent(name: string, props?: object) {\n  console.log(name, props);\n}\nlogEvent('Button Clicked', { id: 1 });\n",
+  // Negative: tests assert on event names.
+  'src/order.test.ts': "declare const assert: { equal(a: unknown, b: unknown): void };\nassert.equal(1, 'Order Completed');\nassert.equal(2, 'Signed Up');\n",
   // Negatives: an inferred wrapper and a direct SDK call (already checked), translations that meet event names
   // by chance, route names that are screen names, a getter, a tracking name without a string first, a DOM method,
   // a media player's bare track().

@@ -40,6 +40,7 @@ export interface CalleeCandidate {
 const NAME_FIELDS = ['event', 'eventName', 'name'];
 const PROPERTIES_FIELDS = ['properties', 'props', 'payload', 'params', 'data', 'attributes'];
 const TRACKING_NAME = /^track[A-Z_]|^(?:track|log|send|emit|record|fire|capture|report|publish|push)\w*Event$/;
+const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories)\.[cm]?[jt]sx?$/;
 /** Arguments looked at per call: names come early. */
 const MAX_ARGUMENTS = 3;
 
@@ -68,6 +69,8 @@ export function listCalleeCandidates(program: ts.Program, plan: TrackingPlan, fi
   const inference = new WrapperInference(program, checker, plan.callees, plan.wrappers ?? { infer: true, ignore: [] });
   const groups = new Map<string, Group>();
   for (const sourceFile of files) {
+    // Tests assert on event names (`assert.equal(name, 'Order Completed')`): their calls are not wrappers.
+    if (TEST_FILE.test(sourceFile.fileName)) continue;
     const followed = new Set(findAnalyticsCalls(sourceFile, checker, plan.callees, inference).map((call) => call.node));
     const stack: ts.Node[] = [sourceFile];
     while (stack.length) {
