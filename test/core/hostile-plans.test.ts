@@ -147,13 +147,13 @@ describe('values of the wrong type', () => {
       errors: [["Expected a JSON Schema type (string, number, integer, boolean, object, array, null) or a list of them in 'events.Order Completed.properties.total.type'.", 3, 21, 3, 26]],
     },
     {
-      name: 'required names a property that is not planned, and no other is allowed',
+      name: 'required names a property that is not planned, and additionalProperties: false allows no other',
       file: YAML,
-      text: 'events:\n  Order Completed:\n    properties:\n      total: { type: number }\n    required: [total, currency]\n',
+      text: 'events:\n  Order Completed:\n    properties:\n      total: { type: number }\n    required: [total, currency]\n    additionalProperties: false\n',
       usable: true,
       errors: [
         [
-          "'currency' is required by event 'Order Completed' but not defined in its `properties`, and no other property is allowed: no value can satisfy both. Define 'currency' under `properties` or remove it from `required`.",
+          "'currency' is required by event 'Order Completed' but not defined in its `properties`, and `additionalProperties: false` allows no other property: no value can satisfy both. Define 'currency' under `properties` or remove it from `required`.",
           4, 22, 4, 30,
         ],
       ],
@@ -162,11 +162,11 @@ describe('values of the wrong type', () => {
     {
       name: 'required names an unplanned property of a nested object',
       file: YAML,
-      text: 'events:\n  Order Completed:\n    properties:\n      address:\n        type: object\n        properties:\n          city: { type: string }\n        required: [zip]\n',
+      text: 'events:\n  Order Completed:\n    properties:\n      address:\n        type: object\n        properties:\n          city: { type: string }\n        required: [zip]\n        additionalProperties: false\n',
       usable: true,
       errors: [
         [
-          "'zip' is required by this schema but not defined in its `properties`, and no other property is allowed: no value can satisfy both. Define 'zip' under `properties` or remove it from `required`.",
+          "'zip' is required by this schema but not defined in its `properties`, and `additionalProperties: false` allows no other property: no value can satisfy both. Define 'zip' under `properties` or remove it from `required`.",
           7, 19, 7, 22,
         ],
       ],

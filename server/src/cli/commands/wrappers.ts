@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { listWrappers, type ListedWrapper } from '../../core/analysis/wrapperList';
 import { describeRef } from '../../core/analysis/wrapperModel';
+import { listCalleeCandidates } from '../../core/analysis/calleeCandidates';
+import { candidatesJson, candidatesTable } from './calleeCandidatesOutput';
 import { emptyPlan, type TrackingPlan } from '../../core/plan/model';
 import { CliCommand, CliIO, collectCommandFiles, parseCommandArgs, readPlanForCommand, refuseUnusablePlan, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { addProgramRoots, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
@@ -11,7 +13,15 @@ Lists the team's own wrappers that tracklint follows: functions and methods that
 into the name of an analytics call (directly, with a fixed prefix or suffix, or through other
 wrappers). Every call of one is checked as the analytics call it makes.
 
+With --candidates, lists instead the calls tracklint does not check but that probably send analytics
+across a boundary no inference crosses (an IPC bridge, a redux action, an event bus): callees whose
+argument (or field of an object argument) carries at least two of the plan's event names, or named like a
+tracking function (trackClick, logEvent, sendClickEvent) and called with a string name first (or an object
+with an event, eventName or name field). Each comes with its location, its number of calls and a
+callees: entry to paste into the plan.
+
 Options:
+  --candidates         List likely wrappers that are not followed yet, with a callees: entry for each
   --plan FILE          The tracking plan (default: the nearest one, as for check); its callees:
                        and wrappers: settings apply. Without one, every wrapper is listed.
   --format NAME        table (default) or json
@@ -36,6 +46,7 @@ async function runWrappers(argv: string[], io: CliIO): Promise<number> {
       plan: { type: 'string' },
       format: { type: 'string', default: 'table' },
       ignore: { type: 'string', multiple: true },
+      candidates: { type: 'boolean', default: false },
     },
     WRAPPERS_USAGE,
     io,
@@ -57,6 +68,14 @@ async function runWrappers(argv: string[], io: CliIO): Promise<number> {
   const host = createWorkspaceProgram(paths[0], findTsConfig(paths[0]), reportTsConfigProblem(io));
   // Listing is about what wrappers exist, whatever the plan's `infer:` says.
   const { roots } = addProgramRoots(host, { ...plan, wrappers: { infer: true, ignore: [] } }, files);
+  if (values.candidates) {
+    // Candidates are calls no analytics call leads to: every file is looked at, not only those naming one.
+    for (const file of files) host.addRoot(file);
+    const allFiles = files.map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
+    const candidates = listCalleeCandidates(host.program(), plan, allFiles);
+    io.stdout(values.format === 'json' ? candidatesJson(candidates) : candidatesTable(candidates, io.cwd));
+    return 0;
+  }
   const program = host.program();
   const sourceFiles = [...roots].map((file) => host.sourceFile(file)).filter((f) => f !== undefined);
   const wrappers = listWrappers(program, plan, sourceFiles);

@@ -350,6 +350,7 @@ function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCal
     prefix: spec.prefix ?? '',
     suffix: spec.suffix ?? '',
     declared: spec,
+    provided: spec.provides?.length ? { keys: spec.provides, open: false } : undefined,
   };
 }
 

@@ -50,6 +50,8 @@ export interface CalleeSpec {
   properties?: ArgumentRef;
   prefix?: string;
   suffix?: string;
+  /** Property keys the wrapper adds itself (`platform`, `device`): present at every call site. */
+  provides?: string[];
 }
 
 export interface ArgumentRef {

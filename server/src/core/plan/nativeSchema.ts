@@ -102,6 +102,20 @@ const ArgumentRefSchema = z.union([
   extensibleObject({ arg: z.number().int().nonnegative(), field: z.string().optional() }),
 ]);
 
+/** A callee's `provides:`: property keys, each once. */
+const ProvidedKeysSchema = z
+  .array(z.string({ error: 'Expected a property key (a non-empty string)' }).min(1, { error: 'Expected a property key (a non-empty string)' }), {
+    error: 'Expected a list of property keys, such as [platform, device]',
+  })
+  .check(
+    z.superRefine((keys, ctx) => {
+      keys.forEach((key, index) => {
+        if (keys.indexOf(key) !== index) ctx.addIssue({ code: 'custom', message: `'${key}' is listed twice`, path: [index], input: key });
+      });
+    }),
+  )
+  .meta({ uniqueItems: true });
+
 export const CalleeSchema = extensibleObject({
   callee: z.string().min(1).describe('The end of the called expression: trackEvent, segment.track, analyticsService.track.'),
   kind: z.enum(['track', 'identify', 'group', 'page', 'screen', 'alias']).default('track'),
@@ -109,6 +123,9 @@ export const CalleeSchema = extensibleObject({
   properties: ArgumentRefSchema.optional().describe('Argument index of the properties, or { arg, field }.'),
   prefix: z.string().optional(),
   suffix: z.string().optional(),
+  provides: ProvidedKeysSchema.optional().describe(
+    'Property keys the wrapper adds itself ({ ...properties, platform }): they count as present at every call of it, e.g. [platform, device].',
+  ),
 });
 
 export const WrappersSchema = extensibleObject({
@@ -156,5 +173,7 @@ export type NativePlan = z.infer<typeof NativePlanSchema>;
 export function toCalleeSpec(callee: z.infer<typeof CalleeSchema>): CalleeSpec {
   // Built field by field: an `x-` extension key of the entry is not part of the spec.
   const ref = (r: typeof callee.event): ArgumentRef | undefined => (r === undefined ? undefined : typeof r === 'number' ? { arg: r } : r.field === undefined ? { arg: r.arg } : { arg: r.arg, field: r.field });
-  return { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
+  const spec: CalleeSpec = { callee: callee.callee, kind: callee.kind, event: ref(callee.event), properties: ref(callee.properties), prefix: callee.prefix, suffix: callee.suffix };
+  if (callee.provides) spec.provides = [...callee.provides];
+  return spec;
 }

@@ -84,12 +84,30 @@ class SchemaResolver {
       const path = [...objectPath, 'additionalProperties'];
       spec.additionalProperties = this.bounded(this.resolve(spec.additionalProperties, path, root, 1), path, `The additionalProperties schema of ${subject}`);
     }
-    if (spec.properties && !allowsOthers(spec.additionalProperties)) {
+    if (spec.properties) {
       const known = { ...common?.properties, ...spec.properties };
-      for (const name of spec.required) {
-        if (!Object.hasOwn(known, name)) this.unplannedRequired(objectPath, name, subject);
-      }
+      spec.properties = this.declareRequired(spec.properties, spec.required, (name) => Object.hasOwn(known, name), spec.additionalProperties, objectPath, subject);
     }
+  }
+
+  /**
+   * As JSON Schema reads it, `required` names properties of the object whether or not `properties` lists them:
+   * each one it names and nothing defines is a property accepting any value. Only an `additionalProperties: false`
+   * written out contradicts that (no value can satisfy both), and is reported.
+   */
+  private declareRequired(
+    properties: Record<string, JsonSchema>,
+    required: unknown,
+    isDefined: (name: string) => boolean,
+    additionalProperties: unknown,
+    objectPath: PlanPath,
+    owner: string,
+  ): Record<string, JsonSchema> {
+    if (!Array.isArray(required)) return properties;
+    const undeclared = required.filter((name): name is string => typeof name === 'string' && !isDefined(name));
+    if (!undeclared.length) return properties;
+    if (additionalProperties === false) for (const name of undeclared) this.unplannedRequired(objectPath, name, owner);
+    return { ...properties, ...Object.fromEntries(undeclared.map((name) => [name, {}])) };
   }
 
   /** Resolves a schema found at `target.path` (once per target), checking what it holds at its own location. */
@@ -153,12 +171,7 @@ class SchemaResolver {
     if (isRecord(schema.properties)) {
       const properties: Record<string, JsonSchema> = {};
       for (const [key, value] of Object.entries(schema.properties)) properties[key] = child(value, [...path, 'properties', key]);
-      result.properties = properties;
-      if (Array.isArray(schema.required) && !allowsOthers(schema.additionalProperties)) {
-        for (const name of schema.required) {
-          if (typeof name === 'string' && !Object.hasOwn(properties, name)) this.unplannedRequired(path, name, 'this schema');
-        }
-      }
+      result.properties = this.declareRequired(properties, schema.required, (name) => Object.hasOwn(properties, name), schema.additionalProperties, path, 'this schema');
     }
     if (isRecord(schema.items)) result.items = child(schema.items, [...path, 'items']);
     else if (Array.isArray(schema.items)) result.items = schema.items.map((item, index) => child(item, [...path, 'items', index]));
@@ -185,13 +198,13 @@ class SchemaResolver {
     }
   }
 
-  /** `required` names a property its object does not define while allowing no other: no value satisfies both. */
+  /** `required` names a property its object does not define while `additionalProperties: false` allows no other. */
   private unplannedRequired(objectPath: PlanPath, name: string, owner: string): void {
     const required = valueAt(this.context.documentValue, [...objectPath, 'required']);
     const index = Array.isArray(required) ? required.indexOf(name) : -1;
     this.problem(
       index >= 0 ? [...objectPath, 'required', index] : [...objectPath, 'required'],
-      `'${name}' is required by ${owner} but not defined in its \`properties\`, and no other property is allowed: no value can satisfy both. Define '${name}' under \`properties\` or remove it from \`required\``,
+      `'${name}' is required by ${owner} but not defined in its \`properties\`, and \`additionalProperties: false\` allows no other property: no value can satisfy both. Define '${name}' under \`properties\` or remove it from \`required\``,
       undefined,
       false,
     );
@@ -233,8 +246,4 @@ class SchemaResolver {
     this.reported.add(key);
     this.context.report(path, text, fatal);
   }
-}
-
-function allowsOthers(additionalProperties: unknown): boolean {
-  return additionalProperties === true || isRecord(additionalProperties);
 }
