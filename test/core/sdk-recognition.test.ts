@@ -28,6 +28,15 @@ const cases: CallSiteCase[] = [
     ],
   },
   {
+    name: 'a wrapper of the mapping facade passes ids on: its call sites are judged through the map',
+    code: `import { trackStep } from './steps';\ntrackStep('signup');\ntrackStep('order_completed');`,
+    files: {
+      '/segment.ts': FACADE,
+      '/steps.ts': `import { segment } from './segment';\nexport function trackStep(step: string) {\n  segment.track(step, { order_id: 'o1', total: 1, currency: 'USD' });\n}`,
+    },
+    findings: [['unknown-event', 2, 11, 2, 19, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"]],
+  },
+  {
     name: 'a typed Record of literal values as the map, in a class method of a facade named analytics',
     code: `import { analytics } from './facade';\nanalytics.track('done', { order_id: 'o1', total: 1, currency: 'USD' });\nanalytics.track('viewed');`,
     files: {

@@ -54,7 +54,7 @@ function packageOf(fileName: string): string | undefined {
  * Whether a receiver comes from an SDK module by its imports, read from the syntax so that it holds when
  * the module does not resolve (a repository checked without its dependencies installed): an identifier
  * imported from the SDK (`rudderanalytics`), or a variable, property or parameter made from one
- * (`AnalyticsBrowser.load(…)`, `new Analytics(…)`, `createClient(…)`) or typed with one (`client: Analytics`).
+ * (`AnalyticsBrowser.load(…)`, `new Analytics(…)`, `createClient(…)`, a CommonJS `require`) or typed with one (`client: Analytics`).
  */
 export function isImportedFromSdk(receiver: ts.Expression, checker: ts.TypeChecker): boolean {
   return comesFromSdk(receiver, checker, 0);
@@ -100,7 +100,7 @@ function typeComesFromSdk(type: ts.TypeNode, checker: ts.TypeChecker): boolean {
   return imported !== undefined && isSdkModule(imported);
 }
 
-/** The module specifier an import binding comes from (`import x`, `import { x }`, `import * as x`, `x = require(…)`). */
+/** The module specifier an import binding comes from (`import x`, `import { x }`, `import * as x`, `import x = …`, a CommonJS `require` held in a const). */
 function importSpecifierOf(declaration: ts.Declaration): string | undefined {
   let node: ts.Node = declaration;
   if (ts.isImportSpecifier(node)) node = node.parent.parent.parent;
@@ -110,7 +110,7 @@ function importSpecifierOf(declaration: ts.Declaration): string | undefined {
     const reference = node.moduleReference;
     return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? reference.expression.text : undefined;
   } else if (ts.isVariableDeclaration(node) && node.initializer) {
-    // `const Analytics = require('analytics-node')`
+    // CommonJS: a const holding the `require` of 'analytics-node'.
     const initializer = skipOuter(node.initializer);
     const required = ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' ? initializer.arguments[0] : undefined;
     return required && ts.isStringLiteral(required) ? required.text : undefined;
