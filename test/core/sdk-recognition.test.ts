@@ -1,3 +1,10 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findAnalyticsCalls } from '../../server/src/core/analysis/calls';
+import { wrapperInference } from '../../server/src/core/analysis/wrappers';
+import { emptyPlan } from '../../server/src/core/plan/model';
+import { createInMemoryProgram } from '../../server/src/core/workspace';
+import { cursorContext } from '../../server/src/service/cursor';
 import { runCallSiteCases, type CallSiteCase } from '../helpers/callSiteCases';
 
 /**
@@ -114,3 +121,17 @@ const cases: CallSiteCase[] = [
 ];
 
 runCallSiteCases('SDK recognition: the code before the names', cases);
+
+test('in the editor, an id passed through a map is no name: planned names are not offered inside it or in empty parentheses', () => {
+  const code = `import { segment } from './segment';\nsegment.track('signup');\nsegment.track();\nwindow.analytics.track('Signed Up');\n`;
+  const host = createInMemoryProgram({ '/m/segment.ts': FACADE, '/m/case.ts': code });
+  const program = host.program();
+  const checker = program.getTypeChecker();
+  const sourceFile = program.getSourceFile('/m/case.ts')!;
+  const calls = findAnalyticsCalls(sourceFile, checker, [], wrapperInference(program, checker, emptyPlan('native')));
+  const inside = (text: string) => code.indexOf(text) + 1;
+  assert.deepEqual(
+    calls.map((call) => cursorContext(call, call.node.arguments.length ? inside(call.node.arguments[0].getText()) : call.node.end - 1, sourceFile)?.kind),
+    ['nameExpression', undefined, 'name'],
+  );
+});
