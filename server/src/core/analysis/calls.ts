@@ -1,9 +1,9 @@
 import { ts } from '@ts-morph/common';
 import type { CalleeSpec, ArgumentRef } from '../plan/model';
 import { declaredName } from './declaredNames';
+import { isObjectType, type TypedMessage } from './messageFields';
 import type { NameMap } from './nameMaps';
 import { isImportedFromSdk, isOwnImplementation, isSdkDeclaration } from './sdkRecognition';
-import { isObjectType, type TypedMessage } from './messageFields';
 import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
 import type { ProvidedProperties, WrapperInfo } from './wrapperModel';
 import type { WrapperInference } from './wrappers';
@@ -17,7 +17,6 @@ const SDK_METHODS = new Set<CallKind>(['track', 'identify', 'page', 'screen', 'g
  * `this._segment`, `rudderanalytics`, `getAnalytics()`. Compared without leading underscores, case-insensitively.
  */
 const KNOWN_RECEIVERS = new Set(['analytics', 'rudderanalytics', 'segment', 'segmentanalytics', 'getanalytics', 'useanalytics', 'analyticsbrowser']);
-
 
 /** An analytics call found in source, before its arguments are resolved. */
 export interface AnalyticsCall {
