@@ -68,6 +68,7 @@ describe('tracklint wrappers', () => {
       kind: 'track',
       status: 'inferred',
       event: { arg: 0 },
+      nameMap: null,
       properties: { arg: 1 },
       prefix: '',
       suffix: '',

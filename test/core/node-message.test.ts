@@ -50,8 +50,11 @@ runRuleTests('unknown-event', {
       ],
     },
     {
-      ...node(`interface Completed { userId: string; event: 'Order Completed' | 'Ordr Completed' }\nfunction onPaid(message: Completed) {\n  client.track(message);\n}`, 'a parameter typed by an interface: each member of the union is judged'),
-      errors: [{ message: "Event 'Ordr Completed' is not in the tracking plan. Did you mean 'Order Completed'?", line: 5, column: 16, endLine: 5, endColumn: 23 }],
+      ...node(
+        `interface Completed { userId: string; event: 'Order Completed' | 'Ordr Completed' }\nfunction onPaid(message: Completed) {\n  client.track(message);\n}\ndeclare const completed: Completed;\nonPaid(completed);`,
+        'a parameter typed by an interface: each member of the union is judged where the function is called',
+      ),
+      errors: [{ message: "Event 'Ordr Completed' is not in the tracking plan. Did you mean 'Order Completed'?", line: 8, column: 8, endLine: 8, endColumn: 17 }],
     },
     {
       ...node(`declare const message: { userId: string; event?: 'Sign Up' };\nclient.track(message as { userId: string; event?: 'Sign Up' }, () => {});`, 'an optional event field, a cast and a callback'),
@@ -64,10 +67,9 @@ runRuleTests('unknown-event', {
     {
       ...node(
         `interface Paid { userId: string; event: 'Order Completed' | 'Ordr Completed'; properties: { order_id: string; total: number; currency: 'USD' } }\nfunction send(message: Paid) {\n  client.track(message);\n}\nsend({ userId: 'u1', event: 'Order Complete', properties: { order_id: 'o1', total: 1, currency: 'USD' } });\ndeclare const paid: Paid;\nsend(paid);`,
-        "a wrapper that forwards the message: its call sites are judged, a literal at the literal, a variable at the variable; the forwarding call's own type too",
+        "a wrapper that forwards the message: its call sites are judged, a literal at the literal, a variable at the variable; not the forwarding call's own type",
       ),
       errors: [
-        { message: "Event 'Ordr Completed' is not in the tracking plan. Did you mean 'Order Completed'?", line: 5, column: 16, endLine: 5, endColumn: 23 },
         { message: "Event 'Order Complete' is not in the tracking plan. Did you mean 'Order Completed'?", line: 7, column: 29, endLine: 7, endColumn: 45 },
         { message: "Event 'Ordr Completed' is not in the tracking plan. Did you mean 'Order Completed'?", line: 9, column: 6, endLine: 9, endColumn: 10 },
       ],

@@ -51,14 +51,15 @@ export function cursorContext(call: AnalyticsCall, offset: number, sourceFile: t
   const name = call.name;
   if (name) {
     const inner = skipOuter(name);
-    if (ts.isStringLiteralLike(inner)) {
+    // Through a wrapper's map the literal is an id, not a name: planned names are no completion for it.
+    if (ts.isStringLiteralLike(inner) && !call.nameMap) {
       const start = inner.getStart(sourceFile) + 1;
       const end = Math.max(start, inner.end - (isTerminated(inner, sourceFile) ? 1 : 0));
       if (offset >= start && offset <= end) return { kind: 'name', call, literal: inner, start, end };
     } else if (offset >= name.getStart(sourceFile) && offset <= name.end) {
       return { kind: 'nameExpression', call, node: name };
     }
-  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0 && namesFirstArgument(call)) {
+  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0 && !call.nameMap && namesFirstArgument(call)) {
     return { kind: 'emptyArguments', call, offset };
   }
   const properties = call.properties && skipOuter(call.properties);

@@ -92,6 +92,8 @@ function toJson({ wrapper: w, status, callSites }: ListedWrapper) {
     kind: w.kind,
     status,
     event: w.forwardAll ? 'all' : (w.event ?? null),
+    /** The const map the wrapper looks the id up in (`SEGMENT_NAMES[id]`), by name. */
+    nameMap: w.nameMap?.name ?? null,
     properties: w.forwardAll ? 'all' : (w.properties ?? null),
     prefix: w.prefix,
     suffix: w.suffix,
@@ -113,7 +115,7 @@ function formatTable(wrappers: ListedWrapper[], cwd: string, plan: TrackingPlan)
       w.name,
       `${path.relative(cwd, w.file) || w.file}:${w.line + 1}`,
       w.kind,
-      describeRef(w.event, w.forwardAll),
+      describeRef(w.event, w.forwardAll) + (w.nameMap ? ` in ${w.nameMap.name}` : ''),
       describeRef(w.properties, w.forwardAll) + added,
       w.prefix ? JSON.stringify(w.prefix) : '—',
       w.suffix ? JSON.stringify(w.suffix) : '—',

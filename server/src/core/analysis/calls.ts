@@ -2,6 +2,8 @@ import { ts } from '@ts-morph/common';
 import type { CalleeSpec, ArgumentRef } from '../plan/model';
 import { declaredName } from './declaredNames';
 import { isObjectType, type TypedMessage } from './messageFields';
+import type { NameMap } from './nameMaps';
+import { isImportedFromSdk, isOwnImplementation, isSdkDeclaration } from './sdkRecognition';
 import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
 import type { ProvidedProperties, WrapperInfo } from './wrapperModel';
 import type { WrapperInference } from './wrappers';
@@ -15,9 +17,6 @@ const SDK_METHODS = new Set<CallKind>(['track', 'identify', 'page', 'screen', 'g
  * `this._segment`, `rudderanalytics`, `getAnalytics()`. Compared without leading underscores, case-insensitively.
  */
 const KNOWN_RECEIVERS = new Set(['analytics', 'rudderanalytics', 'segment', 'segmentanalytics', 'getanalytics', 'useanalytics', 'analyticsbrowser']);
-
-/** Type declarations that make any receiver an analytics SDK, whatever its name. */
-const SDK_DECLARATION_PATHS = /[\\/]node_modules[\\/](@segment[\\/]analytics-(next|node|core|react-native)|@rudderstack[\\/](analytics-js|rudder-sdk-node))[\\/]/;
 
 /** An analytics call found in source, before its arguments are resolved. */
 export interface AnalyticsCall {
@@ -50,6 +49,8 @@ export interface AnalyticsCall {
   wrapper?: WrapperInfo;
   /** Set on the call inside a wrapper that forwards the wrapper's parameter: the wrapper's call sites are judged instead. */
   forwardedBy?: WrapperInfo;
+  /** The wrapper's map from the ids its call sites pass to the names it sends (`SEGMENT_NAMES[id]`). */
+  nameMap?: NameMap;
   /** Properties the wrapper adds to what the call passes: they count as present. */
   provided?: ProvidedProperties;
   /** Recognised by its receiver's name alone (`analytics.track`): the team's own object may stand behind that name. */
@@ -128,8 +129,13 @@ export function recogniseDirectCall(node: ts.CallExpression, checker: ts.TypeChe
     receiver = callee.expression;
   }
   if (!method || !receiver || !SDK_METHODS.has(method as CallKind)) return undefined;
-  if (isKnownReceiver(receiver)) return { ...fromSdkSignature(node, method as CallKind, checker), byReceiverName: true };
-  if (!isDeclaredBySdk(callee as ts.PropertyAccessExpression | ts.ElementAccessExpression, checker)) return undefined;
+  const member = callee as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  if (isKnownReceiver(receiver)) {
+    // The name is only a convention: a `track` the project implements is the team's wrapper (inference reads it), never the SDK.
+    if (isOwnImplementation(member, checker)) return undefined;
+    return { ...fromSdkSignature(node, method as CallKind, checker), byReceiverName: true };
+  }
+  if (!isImportedFromSdk(receiver, checker) && !isDeclaredBySdk(member, checker)) return undefined;
   return fromSdkSignature(node, method as CallKind, checker);
 }
 
@@ -183,7 +189,7 @@ function destructuredSdkMethod(callee: ts.Identifier, node: ts.CallExpression, c
     const initializer = declaration.initializer!;
     if (isSdkMethod(initializer, method) || (hookReturns(initializer, checker)?.every((r) => isSdkMethod(r, method)) ?? false)) return method as CallKind;
   }
-  return targets.length > 0 && targets.every((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName)) ? (method as CallKind) : undefined;
+  return targets.length > 0 && targets.every(isSdkDeclaration) ? (method as CallKind) : undefined;
 }
 
 /**
@@ -246,7 +252,7 @@ function hookReturns(initializer: ts.Expression, checker: ts.TypeChecker): ts.Ex
 
 function isDeclaredBySdk(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, checker: ts.TypeChecker): boolean {
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee.argumentExpression);
-  return (symbol?.declarations ?? []).some((d) => SDK_DECLARATION_PATHS.test(d.getSourceFile().fileName));
+  return (symbol?.declarations ?? []).some(isSdkDeclaration);
 }
 
 export function fromSdkSignature(node: ts.CallExpression, kind: CallKind, checker: ts.TypeChecker): AnalyticsCall {
@@ -371,6 +377,7 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
     options: wrapper.options ? wrapperArgument(node, wrapper.options) : undefined,
     prefix: wrapper.prefix,
     suffix: wrapper.suffix,
+    nameMap: wrapper.nameMap,
     wrapper,
     provided,
   };

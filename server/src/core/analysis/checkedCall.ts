@@ -53,9 +53,12 @@ export class CheckedCall {
     }
   }
 
-  /** The names the call may send; undefined when the call has no name argument. */
+  /**
+   * The names the call may send; undefined when the call has no name argument, and for a wrapper's
+   * forwarding call: a typed parameter's members are what the wrapper may send, its callers say what it does.
+   */
   names(): NameResolution | undefined {
-    if (this.nameResolution === undefined) this.nameResolution = resolveCallNames(this.call, this.checker) ?? null;
+    if (this.nameResolution === undefined) this.nameResolution = (!this.call.forwardedBy && resolveCallNames(this.call, this.checker)) || null;
     return this.nameResolution ?? undefined;
   }
 

@@ -3,6 +3,7 @@ import type { SourceLocation } from '../types';
 import type { AnalyticsCall } from './calls';
 import { declaredName } from './declaredNames';
 import { fieldType } from './messageFields';
+import { throughNameMap, type UnmappedName } from './nameMaps';
 import { rangeOfNode } from './ranges';
 import { skipOuter } from './syntax';
 
@@ -18,7 +19,8 @@ export interface ResolvedName {
 }
 
 export type NameResolution =
-  | { kind: 'static'; names: ResolvedName[] }
+  /** `unmapped`: ids passed to a wrapper that sends names through a map (`SEGMENT_NAMES[id]`) that the map lacks. */
+  | { kind: 'static'; names: ResolvedName[]; unmapped?: UnmappedName[] }
   /** `field`: the name is that field of the object argument at `node` (`message.event`), and `typeText` the field's type. */
   | { kind: 'dynamic'; node: ts.Node; typeText: string; field?: string };
 
@@ -37,8 +39,8 @@ export function resolveNames(expression: ts.Expression, checker: ts.TypeChecker,
  * The names an analytics call sends: from its name argument, or from the type of its message's name field
  * (`client.track(message)`); undefined when it has neither (identify, `analytics.page()`).
  */
-export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 'prefix' | 'suffix'>, checker: ts.TypeChecker): NameResolution | undefined {
-  if (call.name) return resolveNames(call.name, checker, call.prefix, call.suffix);
+export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 'prefix' | 'suffix' | 'nameMap'>, checker: ts.TypeChecker): NameResolution | undefined {
+  if (call.name) return withAffixes(throughNameMap(resolve(call.name, checker), call.nameMap), call.prefix, call.suffix);
   const message = call.message;
   if (!message?.nameField) return undefined;
   const field = fieldType(message.node, message.nameField, checker);
@@ -50,10 +52,7 @@ export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 
 
 function withAffixes(result: NameResolution, prefix: string, suffix: string): NameResolution {
   if (result.kind === 'dynamic' || (!prefix && !suffix)) return result;
-  return {
-    kind: 'static',
-    names: result.names.map((n) => ({ ...n, value: prefix + n.value + suffix, isLiteral: false })),
-  };
+  return { ...result, names: result.names.map((n) => ({ ...n, value: prefix + n.value + suffix, isLiteral: false })) };
 }
 
 function resolve(expression: ts.Expression, checker: ts.TypeChecker): NameResolution {

@@ -1,5 +1,6 @@
 import type { ts } from '@ts-morph/common';
 import type { ArgumentRef } from '../plan/model';
+import type { NameMap } from './nameMaps';
 
 /** The analytics call kinds a wrapper can stand for: those whose name the plan judges. */
 export type WrapperKind = 'track' | 'page' | 'screen';
@@ -37,6 +38,8 @@ export interface WrapperInfo {
   options?: ArgumentRef;
   /** `(...args) => analytics.track(...args)`: call sites are read exactly like the SDK call itself. */
   forwardAll: boolean;
+  /** Call sites pass ids that the wrapper looks up in this map (`SEGMENT_NAMES[id]`); prefix and suffix go around the value. */
+  nameMap?: NameMap;
   /** Prepended to / appended after the name a call site passes (`` `app.${name}` ``). */
   prefix: string;
   suffix: string;

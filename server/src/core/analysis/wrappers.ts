@@ -2,7 +2,9 @@ import { ts } from '@ts-morph/common';
 import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
 import type { TypedMessage } from './messageFields';
+import { tracedNameMap, type NameMap } from './nameMaps';
 import { ParamTracer, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
+import { mayBeOwnObject } from './sdkRecognition';
 import { calleePath, skipOuter } from './syntax';
 import { calleeName, candidateNames, isWrapperSource, mentionsParameter, namesTextTest, seedNames } from './wrapperCandidates';
 import { DEFAULT_WRAPPER_SETTINGS, isIgnored, type WrapperInfo, type WrapperKind, type WrapperSettings } from './wrapperModel';
@@ -28,6 +30,8 @@ interface Forward {
   name?: TracedName;
   properties?: TracedProperties;
   options?: ParamRef;
+  /** The name is looked up in a map of the wrapper's (`SEGMENT_NAMES[id]`), or in an inner wrapper's. */
+  nameMap?: NameMap;
   /** `(...args) => x(...args)`: the wrapper passes every argument through. */
   all?: boolean;
   inner?: WrapperInfo;
@@ -92,25 +96,11 @@ export class WrapperInference {
    */
   ownMethodCall(node: ts.CallExpression, depth = 0): AnalyticsCall | undefined {
     const callee = skipOuter(node.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !this.candidates.has(callee.name.text) || !this.mayBeOwnObject(callee.expression)) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || !this.candidates.has(callee.name.text) || !mayBeOwnObject(callee.expression, this.checker)) return undefined;
     const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
     if (!declaration || !(isFunctionNode(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration))) return undefined;
     if (!isWrapperSource(declaration.getSourceFile())) return undefined;
     return this.callThrough(node, depth);
-  }
-
-  /**
-   * Cheap test before asking the checker for a method: `window.analytics`, `getAnalytics()` and globals
-   * declared in declaration files are the SDK; a local, imported or `this.` object may be the team's own.
-   */
-  private mayBeOwnObject(receiver: ts.Expression): boolean {
-    let root = skipOuter(receiver);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipOuter(root.expression);
-    if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (!ts.isIdentifier(root) || ['window', 'globalThis', 'self'].includes(root.text)) return false;
-    let symbol = this.checker.getSymbolAtLocation(root);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-    return (symbol?.declarations ?? []).some((d) => !d.getSourceFile().isDeclarationFile && !(ts.getCombinedModifierFlags(d as ts.Declaration) & ts.ModifierFlags.Ambient));
   }
 
   /** The function a call calls, through imports, re-exports, methods and destructuring; its implementation for overloads. */
@@ -204,7 +194,7 @@ export class WrapperInference {
       levels++;
       if (!mentionsParameter(name, node)) continue;
       const tracer = this.tracer(node);
-      if (tracer.isEmpty || !(tracer.restSpread(name) || tracer.name(name))) continue;
+      if (tracer.isEmpty || !(tracer.restSpread(name) || tracer.name(name) || tracedNameMap(name, tracer, this.checker))) continue;
       // Any call in a wrapper that passes its parameter on forwards it: the forwarding calls found while
       // inferring, and calls of wrappers that a cycle or a recursive call kept out of that inference.
       const wrapper = this.infer(node);
@@ -281,9 +271,11 @@ export class WrapperInference {
       return rest && rest.arg === 0 && node.arguments.length === 1 ? { call, all: true, inner } : undefined;
     }
     if (!call.name) return call.message ? messageForward(call, call.message, tracer, inner) : undefined;
-    const name = tracer.name(call.name);
-    if (!name) return undefined;
-    return { call, name, properties: tracer.properties(call.properties), options: tracer.options(call.options), inner };
+    const mapped = tracer.name(call.name) ? undefined : tracedNameMap(call.name, tracer, this.checker);
+    const name = mapped?.name ?? tracer.name(call.name);
+    // Through an inner wrapper's map, what this one passes is an id: it must reach the map unchanged, and once.
+    if (!name || (call.nameMap && (mapped || name.prefix || name.suffix))) return undefined;
+    return { call, name, properties: tracer.properties(call.properties), options: tracer.options(call.options), inner, nameMap: mapped?.map ?? call.nameMap };
   }
 
   private describe(fn: FunctionNode, names: { name: string; shortName: string }, forward: Forward, forwarding: Set<ts.CallExpression>): WrapperInfo {
@@ -312,7 +304,7 @@ export class WrapperInference {
     if (forward.all) {
       // `(...args) => x(...args)`: the call sites pass what x takes, where x takes it.
       const spec = call.declared;
-      if (inner) Object.assign(info, { event: inner.event, properties: inner.properties, options: inner.options, forwardAll: inner.forwardAll, prefix: inner.prefix, suffix: inner.suffix, provided: inner.provided });
+      if (inner) Object.assign(info, { event: inner.event, properties: inner.properties, options: inner.options, forwardAll: inner.forwardAll, prefix: inner.prefix, suffix: inner.suffix, provided: inner.provided, nameMap: inner.nameMap });
       else if (spec) Object.assign(info, { event: spec.event ?? { arg: 0 }, properties: spec.properties ?? { arg: 1 }, prefix: spec.prefix ?? '', suffix: spec.suffix ?? '' });
       else info.forwardAll = true;
       return info;
@@ -324,6 +316,7 @@ export class WrapperInference {
     info.options = forward.options && plainRef(forward.options);
     info.prefix = call.prefix + name.prefix;
     info.suffix = name.suffix + call.suffix;
+    if (forward.nameMap) info.nameMap = forward.nameMap;
     const keys = new Set([...(call.provided?.keys ?? []), ...properties.keys]);
     info.provided = { keys: [...keys].sort(), open: (call.provided?.open ?? false) || properties.open };
     return info;

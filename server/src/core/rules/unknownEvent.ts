@@ -12,6 +12,8 @@ export const unknownEvent = createRule({
       unknownWithSuggestion: "{{Kind}} '{{name}}' is not in the tracking plan. Did you mean '{{suggestion}}'?",
       unknownWithDeprecatedSuggestion:
         "{{Kind}} '{{name}}' is not in the tracking plan. Did you mean '{{suggestion}}'? It is deprecated; use '{{replacement}}'.",
+      unmapped: "{{Kind}} id '{{name}}' is not a key of {{map}}, so no {{kind}} name is sent for it.",
+      unmappedWithSuggestion: "{{Kind}} id '{{name}}' is not a key of {{map}}, so no {{kind}} name is sent for it. Did you mean '{{suggestion}}'?",
     },
   },
   create(context) {
@@ -20,6 +22,17 @@ export const unknownEvent = createRule({
         if (!call.namesArePlanned) return;
         const planned = call.kind === 'track' ? context.plan.events : call.kind === 'page' ? context.plan.pages : context.plan.screens;
         const Kind = call.nameLabel;
+        const names = call.names();
+        // Ids a wrapper looks up in its own map (`SEGMENT_NAMES[id]`): the map is what they must be in.
+        for (const { id, node, isLiteral, map } of names?.kind === 'static' ? (names.unmapped ?? []) : []) {
+          const nearest = nearestNames(id, map.entries.keys());
+          context.report({
+            node,
+            messageId: nearest.length ? 'unmappedWithSuggestion' : 'unmapped',
+            data: { Kind, kind: Kind.toLowerCase(), name: id, map: map.name, suggestion: nearest[0] ?? '' },
+            fix: { suggestions: nearest, replacement: isLiteral && nearest.length ? nearest[0] : undefined },
+          });
+        }
         for (const { name, entry } of call.namedEntries()) {
           // '' is a name being typed (`track('|')`): completion helps there, a finding would only flicker.
           if (entry || name.value === '') continue;
