@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { isGeneratedClient } from './generated';
+import { passThrough } from './passThrough';
 import { skipOuter } from './syntax';
 import { callableNames, isFunctionNode, type FunctionNode } from './wrapperNames';
 
@@ -161,6 +162,11 @@ export function candidateFunctions(sourceFile: ts.SourceFile, seeds: Set<string>
     .map((h) => h.node);
 }
 
+/** The name a call calls by: `trackEvent` for `trackEvent(…)`, `trackEvent.call(this, …)` and `runOnJS(trackEvent)(…)`. */
+export function calledName(node: ts.CallExpression): string | undefined {
+  return calleeName(passThrough(node)?.target ?? node.expression);
+}
+
 /** The last name of a called expression: `track` for `this.analyticsService.track(…)`, `trackEvent` for `trackEvent(…)`. */
 export function calleeName(expression: ts.Expression): string | undefined {
   let node = expression;
@@ -231,7 +237,7 @@ function summarize(sourceFile: ts.SourceFile): FileSummary {
 
 function recordCall(node: ts.CallExpression, scopes: Scope[], holders: HolderSummary[]): void {
   if (!node.arguments.length || !scopes.length) return;
-  const callee = calleeName(node.expression);
+  const callee = calledName(node);
   if (callee === undefined) return;
   for (let i = scopes.length - 1; i >= 0 && i >= scopes.length - MAX_FUNCTION_LEVELS; i--) {
     const scope = scopes[i];
