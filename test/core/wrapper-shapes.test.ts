@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { listWrappers } from '../../server/src/core/analysis/wrapperList';
+import { describeRef } from '../../server/src/core/analysis/wrapperModel';
 import { loadPlan } from '../../server/src/core/plan/load';
 import type { Finding } from '../../server/src/core/types';
 import { BASE_PLAN } from '../helpers/basePlan';
@@ -11,7 +12,7 @@ import { CaseWorkspace, type RuleCase } from '../helpers/ruleTester';
  * of one payload, a message built inside the wrapper, calls made from a closure, and wrappers called
  * through `runOnJS(fn)(…)`, `fn.call(…)` and `fn.apply(…)`. Same table as wrappers.test.ts: `findings` are
  * exactly what the caller's file reports (every rule), the other files report nothing unless `elsewhere`
- * says so, and `wrapper` is what the listing says of the case's wrapper (null: no wrapper).
+ * says so, and `wrapper` is what `tracklint wrappers` says of the case's wrapper (null: no wrapper).
  */
 
 /** [rule id, line, column, end line, end column, message], 1-based as ESLint prints them. */
@@ -88,6 +89,15 @@ const cases: ShapeCase[] = [
     findings: [
       ['unknown-event', 6, 29, 6, 41, UNKNOWN_SIGNED_UPP],
       ['property-value', 7, 59, 7, 64, METHOD_SSO],
+    ],
+    wrapper: { name: 'trackEvent', event: 'arg 0 .data.event', properties: 'arg 0 .data.props', maps: 'analytics.track' },
+  },
+  {
+    name: 'a nested field taken out by destructuring: ({ data: { event, props } }), a typed field passed whole',
+    code: `${SDK}\ninterface Data { event: string; props?: object }\nexport function trackEvent({ data: { event, props } }: { data: Data }) {\n  analytics.track(event, props);\n}\ntrackEvent({ data: { event: 'Signed Upp' } });\ndeclare const typed: { event: 'Signed Up'; props: { method: 'sso' } };\ntrackEvent({ data: typed });`,
+    findings: [
+      ['unknown-event', 6, 29, 6, 41, UNKNOWN_SIGNED_UPP],
+      ['property-value', 8, 20, 8, 25, METHOD_SSO],
     ],
     wrapper: { name: 'trackEvent', event: 'arg 0 .data.event', properties: 'arg 0 .data.props', maps: 'analytics.track' },
   },
@@ -215,14 +225,8 @@ describe('wrapper shapes: findings at call sites', () => {
         const plan = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN).plan!;
         const files = program.getSourceFiles().filter((f) => f.fileName.startsWith(`/s${i}/`) && !f.fileName.includes('/node_modules/'));
         const found = listWrappers(program, plan, files).filter((w) => w.status === 'inferred' && w.callSites > 0);
-        const shapes = found.map(({ wrapper: w }): WrapperShape => {
-          const ref = (r: typeof w.properties) => {
-            if (!r) return '—';
-            const path = [r.field, ...(r.path ?? [])].filter((f) => f !== undefined).map((f) => `.${f}`).join('');
-            return `arg ${r.arg}${path ? ` ${path}` : ''}${r.omit?.length ? ` without ${r.omit.map((f) => `.${f}`).join(' ')}` : ''}`;
-          };
-          return { name: w.name, event: ref(w.event), properties: ref(w.properties), maps: [...w.chain, w.target].join(' → ') };
-        });
+        // As `tracklint wrappers` prints them.
+        const shapes = found.map(({ wrapper: w }): WrapperShape => ({ name: w.name, event: describeRef(w.event), properties: describeRef(w.properties), maps: [...w.chain, w.target].join(' → ') }));
         assert.deepEqual(shapes.length ? shapes.find((s) => s.name === c.wrapper?.name) ?? shapes : null, c.wrapper);
       });
     }

@@ -27,6 +27,8 @@ export interface FileSummary {
 const NODE_BUDGET = 64;
 const MAX_FUNCTION_LEVELS = 4;
 const MAX_ROUNDS = 6;
+/** Nested destructuring followed in a parameter list, as deep as names are traced (`{ data: { event } }` is two). */
+const MAX_PATTERN_LEVELS = 3;
 
 // Source files are immutable and reused between programs while unchanged: an edit re-reads one file.
 const summaries = new WeakMap<ts.SourceFile, FileSummary>();
@@ -272,15 +274,19 @@ function collectAlias(node: ts.Node, aliases: [string, string][]): void {
   }
 }
 
-/** Names a function's parameters bind, including one level of destructuring and rest parameters. */
+/** Names a function's parameters bind, through object destructuring (`{ data: { event }, ...props }`) and rest parameters. */
 function plainParameterNames(fn: FunctionNode): Set<string> {
   const names = new Set<string>();
+  const addPattern = (pattern: ts.ObjectBindingPattern, levels: number) => {
+    for (const element of pattern.elements) {
+      if (ts.isIdentifier(element.name)) names.add(element.name.text);
+      else if (ts.isObjectBindingPattern(element.name) && levels < MAX_PATTERN_LEVELS) addPattern(element.name, levels + 1);
+    }
+  };
   for (const parameter of fn.parameters) {
     if (ts.isIdentifier(parameter.name)) {
       if (parameter.name.text !== 'this') names.add(parameter.name.text);
-    } else if (ts.isObjectBindingPattern(parameter.name)) {
-      for (const element of parameter.name.elements) if (ts.isIdentifier(element.name)) names.add(element.name.text);
-    }
+    } else if (ts.isObjectBindingPattern(parameter.name)) addPattern(parameter.name, 1);
   }
   return names;
 }

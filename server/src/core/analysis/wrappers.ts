@@ -170,7 +170,12 @@ export class WrapperInference {
   private functionOf(expression: ts.Expression): FunctionNode | undefined {
     const fast = this.calledFunctionBySymbol(expression);
     if (fast !== undefined) return fast ?? undefined;
-    const signatures = this.checker.getTypeAtLocation(expression).getCallSignatures();
+    let signatures: readonly ts.Signature[];
+    try {
+      signatures = this.checker.getTypeAtLocation(expression).getCallSignatures();
+    } catch {
+      return undefined;
+    }
     const declaration = signatures.length === 1 ? signatures[0].declaration : undefined;
     return declaration && isFunctionNode(declaration) && declaration.body ? declaration : undefined;
   }
@@ -281,7 +286,7 @@ export class WrapperInference {
   private forwardOf(node: ts.CallExpression, fn: FunctionNode, tracer: ParamTracer, depth: number): Forward | undefined {
     let call = recogniseDirectCall(node, this.checker, this.patterns);
     let inner: WrapperInfo | undefined;
-    const through = call ? undefined : passThrough(node);
+    const through = passThrough(node);
     if (call?.byReceiverName && this.ownMethodCall(node, depth + 1)) call = undefined;
     if (!call && this.isCandidateCall(node)) {
       const callee = this.calledFunction(node);
