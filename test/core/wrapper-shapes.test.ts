@@ -66,6 +66,15 @@ const cases: ShapeCase[] = [
     wrapper: { name: 'trackEvent', event: 'arg 0 .eventName', properties: 'arg 0 without .eventName', maps: 'analytics.track' },
   },
   {
+    name: 'a union name out of a payload: every member judged, each against the rest as the properties',
+    code: `${SDK}\nexport function trackEvent({ eventName, ...props }: { eventName: string; [key: string]: unknown }) {\n  analytics.track(eventName, props);\n}\ndeclare const flag: boolean;\ntrackEvent({ eventName: flag ? 'Signed Up' : 'Signed Upp', method: 'sso' });`,
+    findings: [
+      ['unknown-event', 6, 46, 6, 58, UNKNOWN_SIGNED_UPP],
+      ['property-value', 6, 68, 6, 73, METHOD_SSO],
+    ],
+    wrapper: { name: 'trackEvent', event: 'arg 0 .eventName', properties: 'arg 0 without .eventName', maps: 'analytics.track' },
+  },
+  {
     name: 'a fallback name: eventName || "Unknown" and name ?? MISSING; a caller passing nothing is not judged',
     code: `${SDK}\nconst MISSING = 'Missing Event';\nexport function trackEvent(eventName?: string, props?: object) {\n  analytics.track(eventName || 'Unknown', props);\n}\nexport function trackOther(payload: { name?: string }) {\n  analytics.track(payload.name ?? MISSING);\n}\ntrackEvent('Signed Upp');\ntrackEvent();\ntrackOther({ name: 'Signed Upp' });\ntrackOther({});`,
     findings: [
