@@ -1,11 +1,11 @@
 import { ts } from '@ts-morph/common';
-import type { CalleeSpec, ArgumentRef } from '../plan/model';
+import type { CalleeSpec } from '../plan/model';
 import { declaredName } from './declaredNames';
 import { isObjectType, type TypedMessage } from './messageFields';
 import type { NameMap } from './nameMaps';
 import { isImportedFromSdk, isOwnImplementation, isSdkDeclaration } from './sdkRecognition';
 import { calleePath, objectLiteralField, skipOuter, staticPropertyName } from './syntax';
-import type { ProvidedProperties, WrapperInfo } from './wrapperModel';
+import type { ProvidedProperties, WrapperInfo, WrapperRef } from './wrapperModel';
 import type { WrapperInference } from './wrappers';
 
 export type CallKind = 'track' | 'identify' | 'group' | 'page' | 'screen' | 'alias';
@@ -348,11 +348,11 @@ function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCal
     kind: spec.kind,
     node,
     callee: spec.callee,
-    name: nameRef ? argument(node, nameRef) : undefined,
+    name: nameRef ? argument(node.arguments, nameRef) : undefined,
     // A declared identify callee takes the user id first, like the SDK, unless its traits are there.
     userId: spec.kind === 'identify' && (spec.properties?.arg ?? 1) !== 0 ? node.arguments[0] : undefined,
-    properties: propertiesRef ? argument(node, propertiesRef) : undefined,
-    message: messageArgument(node, nameRef, propertiesRef),
+    properties: propertiesRef ? argument(node.arguments, propertiesRef) : undefined,
+    message: messageArgument(node.arguments, nameRef, propertiesRef),
     prefix: spec.prefix ?? '',
     suffix: spec.suffix ?? '',
     declared: spec,
@@ -360,8 +360,11 @@ function fromCalleeSpec(node: ts.CallExpression, spec: CalleeSpec): AnalyticsCal
   };
 }
 
-/** A call of an inferred wrapper, read as the analytics call the wrapper makes. */
-export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, checker: ts.TypeChecker): AnalyticsCall {
+/**
+ * A call of an inferred wrapper, read as the analytics call the wrapper makes. `args`: what the wrapper
+ * receives when the call hands them on (`fn.call(thisArg, ...args)`), else the call's own arguments.
+ */
+export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, checker: ts.TypeChecker, args: readonly ts.Expression[] = node.arguments): AnalyticsCall {
   const provided = wrapper.provided.keys.length || wrapper.provided.open ? wrapper.provided : undefined;
   if (wrapper.forwardAll) {
     const call = fromSdkSignature(node, wrapper.kind, checker);
@@ -371,10 +374,10 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
     kind: wrapper.kind,
     node,
     callee: wrapper.name,
-    name: wrapper.event ? wrapperArgument(node, wrapper.event) : undefined,
-    properties: wrapper.properties ? wrapperArgument(node, wrapper.properties) : undefined,
-    message: messageArgument(node, wrapper.event, wrapper.properties),
-    options: wrapper.options ? wrapperArgument(node, wrapper.options) : undefined,
+    name: wrapper.event ? wrapperArgument(args, wrapper.event) : undefined,
+    properties: wrapper.properties ? wrapperArgument(args, wrapper.properties) : undefined,
+    message: messageArgument(args, wrapper.event, wrapper.properties),
+    options: wrapper.options ? wrapperArgument(args, wrapper.options) : undefined,
     prefix: wrapper.prefix,
     suffix: wrapper.suffix,
     nameMap: wrapper.nameMap,
@@ -384,33 +387,54 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
 }
 
 /** An argument of a wrapper call; none when a spread (`f(...args)`) hides which argument is where. */
-function wrapperArgument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
-  if (spreadBefore(node, ref.arg)) return undefined;
-  return argument(node, ref);
+function wrapperArgument(args: readonly ts.Expression[], ref: WrapperRef): ts.Expression | undefined {
+  if (spreadBefore(args, ref.arg)) return undefined;
+  return argument(args, ref);
 }
 
-function spreadBefore(node: ts.CallExpression, index: number): boolean {
-  for (let i = 0; i <= index && i < node.arguments.length; i++) if (ts.isSpreadElement(node.arguments[i])) return true;
+function spreadBefore(args: readonly ts.Expression[], index: number): boolean {
+  for (let i = 0; i <= index && i < args.length; i++) if (ts.isSpreadElement(args[i])) return true;
   return false;
 }
 
-function argument(node: ts.CallExpression, ref: ArgumentRef): ts.Expression | undefined {
-  const arg = node.arguments[ref.arg];
-  if (!arg || ref.field === undefined) return arg;
-  const object = skipOuter(arg);
-  return ts.isObjectLiteralExpression(object) ? objectLiteralField(object, ref.field) : undefined;
+/** An argument, or its field (`payload.data.event`) as written in object literals; undefined where one is not a literal. */
+function argument(args: readonly ts.Expression[], ref: WrapperRef): ts.Expression | undefined {
+  let value: ts.Expression | undefined = args[ref.arg];
+  if (ref.field === undefined) return value;
+  for (const field of [ref.field, ...(ref.path ?? [])]) {
+    const object: ts.Expression | undefined = value && skipOuter(value);
+    value = object && ts.isObjectLiteralExpression(object) ? objectLiteralField(object, field) : undefined;
+  }
+  return value;
 }
 
 /**
  * The object argument whose fields hold the name or the properties (`{ arg: 0, field: 'event' }`) when it
  * is not written as an object literal (`trackEvent(payload)`): its type gives them.
  */
-function messageArgument(node: ts.CallExpression, nameRef: ArgumentRef | undefined, propertiesRef: ArgumentRef | undefined): TypedMessage | undefined {
-  const ref = nameRef?.field !== undefined ? nameRef : propertiesRef?.field !== undefined ? propertiesRef : undefined;
-  const arg = ref && node.arguments[ref.arg];
-  if (!ref || !arg || spreadBefore(node, ref.arg) || ts.isObjectLiteralExpression(skipOuter(arg))) return undefined;
-  const fieldOf = (r: ArgumentRef | undefined) => (r?.arg === ref.arg ? r.field : undefined);
-  return { node: arg, nameField: fieldOf(nameRef), propertiesField: fieldOf(propertiesRef) };
+function messageArgument(args: readonly ts.Expression[], nameRef: WrapperRef | undefined, propertiesRef: WrapperRef | undefined): TypedMessage | undefined {
+  const name = nameRef && typedHolder(args, nameRef);
+  const properties = propertiesRef && typedHolder(args, propertiesRef);
+  const holder = name ?? properties;
+  if (!holder) return undefined;
+  return { node: holder.node, nameField: name?.field, propertiesField: properties?.node === holder.node ? properties.field : undefined };
+}
+
+/**
+ * The object, not written as a literal, whose field holds what a reference reads: the argument itself
+ * (`trackEvent(payload)`), or the value of a literal's field (`trackEvent({ data })` for `payload.data.event`).
+ * Undefined when the field is written in place, or when a non-literal is met more than one field above it.
+ */
+function typedHolder(args: readonly ts.Expression[], ref: WrapperRef): { node: ts.Expression; field: string } | undefined {
+  if (ref.field === undefined || spreadBefore(args, ref.arg)) return undefined;
+  const fields = [ref.field, ...(ref.path ?? [])];
+  let node: ts.Expression | undefined = args[ref.arg];
+  for (let i = 0; node && i < fields.length; i++) {
+    const object = skipOuter(node);
+    if (!ts.isObjectLiteralExpression(object)) return i === fields.length - 1 ? { node, field: fields[i] } : undefined;
+    node = objectLiteralField(object, fields[i]);
+  }
+  return undefined;
 }
 
 function isObjectArgument(node: ts.Expression, checker: ts.TypeChecker): boolean {

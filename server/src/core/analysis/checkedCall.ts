@@ -112,6 +112,13 @@ export class CheckedCall {
   }
 
   private readProperties(): ValueType | undefined {
+    const value = this.readPropertiesArgument();
+    // `trackEvent({ eventName, ...props })`: the fields the wrapper takes out are not sent as properties.
+    const omitted = this.call.wrapper?.properties?.omit;
+    return omitted && value?.kind === 'object' ? withoutKeys(value, omitted) : value;
+  }
+
+  private readPropertiesArgument(): ValueType | undefined {
     const expression = this.call.properties;
     if (expression) return readValue(expression, this.checker, this.reader);
     const message = this.call.message;
@@ -145,4 +152,9 @@ export class CheckedCall {
     }
     return this.issues;
   }
+}
+
+function withoutKeys(value: ValueType & { kind: 'object' }, keys: string[]): ValueType {
+  const entries = new Map([...value.shape.entries].filter(([key]) => !keys.includes(key)));
+  return { ...value, shape: { ...value.shape, entries } };
 }

@@ -1,7 +1,7 @@
 import { ts } from '@ts-morph/common';
-import type { ArgumentRef } from '../plan/model';
 import { resolveNames } from './names';
 import { skipOuter, staticPropertyName } from './syntax';
+import type { WrapperRef } from './wrapperModel';
 import type { FunctionNode } from './wrapperNames';
 
 /**
@@ -9,8 +9,12 @@ import type { FunctionNode } from './wrapperNames';
  * sends is `name`, `payload.key`, `` `app.${name}` ``, `'app.' + name` or a const holding one of those.
  */
 
-/** A parameter (or a field of an object parameter) of the function being inferred. */
-export interface ParamRef extends ArgumentRef {
+/**
+ * A parameter (or a field of an object parameter, or a field of that field) of the function being
+ * inferred; `omit` for what is left of an object parameter once some fields are taken out of it
+ * (`{ eventName, ...props }`).
+ */
+export interface ParamRef extends WrapperRef {
   /** A rest parameter: only its elements (`args[0]`) or its spread (`...args`) are references. */
   rest?: boolean;
 }
@@ -29,6 +33,8 @@ export interface TracedProperties {
 }
 
 const MAX_CONST_HOPS = 3;
+/** How deep a name may sit in an object argument: `payload.data.event` is two fields deep. */
+const MAX_FIELD_DEPTH = 3;
 
 export class ParamTracer {
   private readonly params = new Map<ts.Symbol, ParamRef>();
@@ -43,11 +49,7 @@ export class ParamTracer {
       if (ts.isIdentifier(parameter.name)) {
         this.bind(parameter.name, { arg: index, rest: parameter.dotDotDotToken ? true : undefined });
       } else if (ts.isObjectBindingPattern(parameter.name)) {
-        for (const element of parameter.name.elements) {
-          if (element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
-          const field = element.propertyName ? staticPropertyName(element.propertyName) : element.name.text;
-          if (field !== undefined) this.bind(element.name, { arg: index, field });
-        }
+        this.bindPattern(parameter.name, { arg: index });
       }
       index++;
     }
@@ -60,6 +62,16 @@ export class ParamTracer {
   private bind(name: ts.Identifier, ref: ParamRef): void {
     const symbol = this.checker.getSymbolAtLocation(name);
     if (symbol) this.params.set(symbol, ref);
+  }
+
+  /** `({ eventName, data: { props }, ...rest })`: each name bound to the field it takes, the rest to what is left. */
+  private bindPattern(pattern: ts.ObjectBindingPattern, object: ParamRef, levels = 0): void {
+    for (const element of pattern.elements) {
+      const ref = elementRef(element, object);
+      if (!ref) continue;
+      if (ts.isIdentifier(element.name)) this.bind(element.name, ref);
+      else if (ts.isObjectBindingPattern(element.name) && !element.dotDotDotToken && levels < MAX_FIELD_DEPTH) this.bindPattern(element.name, ref, levels + 1);
+    }
   }
 
   /** The rest parameter a spread argument spreads (`...args`), if any. */
@@ -76,11 +88,14 @@ export class ParamTracer {
       return this.joined([node.head.text, ...node.templateSpans.flatMap((span) => [span.expression, span.literal.text])], hops);
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return this.joined(flattenPlus(node), hops);
+    // `eventName || 'Unknown'`, `name ?? MISSING`: the caller's name when it passes one. The fallback is the
+    // wrapper's own business (like the fields it adds), sent only when a caller passes nothing, and not judged.
+    if (isFallback(node)) return this.name(node.left, hops);
     // `const eventName = \`app.${name}\``: follow the const inside the function.
     const initializer = ts.isIdentifier(node) && hops < MAX_CONST_HOPS ? this.constInitializer(node) : undefined;
     if (initializer && !ts.isIdentifier(skipOuter(initializer))) return this.name(initializer, hops + 1);
     const ref = this.reference(node, hops);
-    return ref && !ref.rest ? { ref, prefix: '', suffix: '' } : undefined;
+    return ref && !ref.rest && !ref.omit ? { ref, prefix: '', suffix: '' } : undefined;
   }
 
   /** Where properties come from: a parameter passed as is, or spread into an object with fields of the function's own. */
@@ -118,9 +133,7 @@ export class ParamTracer {
 
   /** A parameter passed unchanged: `properties`, `payload.properties`, `properties || {}`, `properties ?? {}`. */
   private passedAsIs(node: ts.Expression): ParamRef | undefined {
-    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
-      return this.passedAsIs(skipOuter(node.left));
-    }
+    if (isFallback(node)) return this.passedAsIs(skipOuter(node.left));
     const ref = this.reference(node, 0);
     return ref && !ref.rest ? ref : undefined;
   }
@@ -164,11 +177,11 @@ export class ParamTracer {
     if (ts.isIdentifier(node)) return this.identifier(node, hops);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const inner = this.reference(skipOuter(node.expression), hops);
-      if (!inner || inner.field !== undefined) return undefined;
+      if (!inner) return undefined;
       const key = ts.isPropertyAccessExpression(node) ? node.name.text : staticPropertyName(skipOuter(node.argumentExpression));
       if (key === undefined) return undefined;
-      if (inner.rest) return /^\d+$/.test(key) ? { arg: inner.arg + Number(key) } : undefined;
-      return { arg: inner.arg, field: key };
+      if (inner.rest) return inner.field === undefined && /^\d+$/.test(key) ? { arg: inner.arg + Number(key) } : undefined;
+      return fieldOf(inner, key);
     }
     return undefined;
   }
@@ -186,15 +199,28 @@ export class ParamTracer {
       const inner = skipOuter(declaration.initializer);
       return ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) ? this.reference(inner, hops + 1) : undefined;
     }
-    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && !declaration.dotDotDotToken) {
+    // `const { eventName, ...properties } = payload`: a field, or what is left of the payload.
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent)) {
       const variable = declaration.parent.parent;
       if (!ts.isVariableDeclaration(variable) || !variable.initializer || !isConst(variable)) return undefined;
       const inner = this.reference(skipOuter(variable.initializer), hops + 1);
-      const field = declaration.propertyName ? staticPropertyName(declaration.propertyName) : ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-      if (!inner || inner.field !== undefined || inner.rest || field === undefined) return undefined;
-      return { arg: inner.arg, field };
+      return inner && !inner.rest ? elementRef(declaration, inner) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The object literal a message is written as inside the function: in place, or in a const
+   * (`const message: TrackParams = { event: data.event, properties }`), whose fields are then traced.
+   */
+  messageLiteral(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    let node = skipOuter(expression);
+    for (let hops = 0; ts.isIdentifier(node) && hops < MAX_CONST_HOPS; hops++) {
+      const initializer = this.constInitializer(node);
+      if (!initializer) return undefined;
+      node = skipOuter(initializer);
+    }
+    return ts.isObjectLiteralExpression(node) ? node : undefined;
   }
 
   /** The initializer of the const an identifier names, when the const is declared inside the function. */
@@ -212,6 +238,49 @@ export class ParamTracer {
   private isInside(node: ts.Node): boolean {
     return node.getSourceFile() === this.fn.getSourceFile() && node.pos >= this.fn.pos && node.end <= this.fn.end;
   }
+}
+
+/** A reference as a wrapper's call sites read it (without what only tracing needs). */
+export function wrapperRef(ref: ParamRef): WrapperRef {
+  const result: WrapperRef = { arg: ref.arg };
+  if (ref.field !== undefined) result.field = ref.field;
+  if (ref.path?.length) result.path = ref.path;
+  if (ref.omit?.length) result.omit = ref.omit;
+  return result;
+}
+
+/** `a || b`, `a ?? b`. */
+function isFallback(node: ts.Expression): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+}
+
+/** A field of the object a reference is: `payload` → `payload.key`, `payload.data` → `payload.data.event`. */
+function fieldOf(object: ParamRef, key: string): ParamRef | undefined {
+  if (object.omit?.includes(key)) return undefined;
+  if (object.field === undefined) return { arg: object.arg, field: key };
+  const path = [...(object.path ?? []), key];
+  return path.length < MAX_FIELD_DEPTH ? { arg: object.arg, field: object.field, path } : undefined;
+}
+
+/**
+ * What one element of an object binding pattern takes out of `object`: a field (`{ eventName }`,
+ * `{ name: eventName }`), or, for the rest element, what the other elements leave (`{ eventName, ...props }`).
+ */
+function elementRef(element: ts.BindingElement, object: ParamRef): ParamRef | undefined {
+  if (!element.dotDotDotToken) {
+    const field = element.propertyName ? staticPropertyName(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+    return field === undefined ? undefined : fieldOf(object, field);
+  }
+  // What is left of a field (`{ data: { event, ...rest } }`) has no place to say so: only a top-level rest is followed.
+  if (object.field !== undefined) return undefined;
+  const omit: string[] = [...(object.omit ?? [])];
+  for (const sibling of (element.parent as ts.ObjectBindingPattern).elements) {
+    if (sibling === element) continue;
+    const field = sibling.propertyName ? staticPropertyName(sibling.propertyName) : ts.isIdentifier(sibling.name) ? sibling.name.text : undefined;
+    if (field === undefined) return undefined;
+    omit.push(field);
+  }
+  return { arg: object.arg, omit };
 }
 
 function isConst(declaration: ts.VariableDeclaration): boolean {

@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { isGeneratedClient } from './generated';
+import { passThrough } from './passThrough';
 import { skipOuter } from './syntax';
 import { callableNames, isFunctionNode, type FunctionNode } from './wrapperNames';
 
@@ -26,6 +27,8 @@ export interface FileSummary {
 const NODE_BUDGET = 64;
 const MAX_FUNCTION_LEVELS = 4;
 const MAX_ROUNDS = 6;
+/** Nested destructuring followed in a parameter list, as deep as names are traced (`{ data: { event } }` is two). */
+const MAX_PATTERN_LEVELS = 3;
 
 // Source files are immutable and reused between programs while unchanged: an edit re-reads one file.
 const summaries = new WeakMap<ts.SourceFile, FileSummary>();
@@ -161,6 +164,11 @@ export function candidateFunctions(sourceFile: ts.SourceFile, seeds: Set<string>
     .map((h) => h.node);
 }
 
+/** The name a call calls by: `trackEvent` for `trackEvent(…)`, `trackEvent.call(this, …)` and `runOnJS(trackEvent)(…)`. */
+export function calledName(node: ts.CallExpression): string | undefined {
+  return calleeName(passThrough(node)?.target ?? node.expression);
+}
+
 /** The last name of a called expression: `track` for `this.analyticsService.track(…)`, `trackEvent` for `trackEvent(…)`. */
 export function calleeName(expression: ts.Expression): string | undefined {
   let node = expression;
@@ -231,7 +239,7 @@ function summarize(sourceFile: ts.SourceFile): FileSummary {
 
 function recordCall(node: ts.CallExpression, scopes: Scope[], holders: HolderSummary[]): void {
   if (!node.arguments.length || !scopes.length) return;
-  const callee = calleeName(node.expression);
+  const callee = calledName(node);
   if (callee === undefined) return;
   for (let i = scopes.length - 1; i >= 0 && i >= scopes.length - MAX_FUNCTION_LEVELS; i--) {
     const scope = scopes[i];
@@ -266,15 +274,19 @@ function collectAlias(node: ts.Node, aliases: [string, string][]): void {
   }
 }
 
-/** Names a function's parameters bind, including one level of destructuring and rest parameters. */
+/** Names a function's parameters bind, through object destructuring (`{ data: { event }, ...props }`) and rest parameters. */
 function plainParameterNames(fn: FunctionNode): Set<string> {
   const names = new Set<string>();
+  const addPattern = (pattern: ts.ObjectBindingPattern, levels: number) => {
+    for (const element of pattern.elements) {
+      if (ts.isIdentifier(element.name)) names.add(element.name.text);
+      else if (ts.isObjectBindingPattern(element.name) && levels < MAX_PATTERN_LEVELS) addPattern(element.name, levels + 1);
+    }
+  };
   for (const parameter of fn.parameters) {
     if (ts.isIdentifier(parameter.name)) {
       if (parameter.name.text !== 'this') names.add(parameter.name.text);
-    } else if (ts.isObjectBindingPattern(parameter.name)) {
-      for (const element of parameter.name.elements) if (ts.isIdentifier(element.name)) names.add(element.name.text);
-    }
+    } else if (ts.isObjectBindingPattern(parameter.name)) addPattern(parameter.name, 1);
   }
   return names;
 }

@@ -15,6 +15,18 @@ export interface ProvidedProperties {
 }
 
 /**
+ * Where a wrapper's call sites pass something: an argument, a field of it (`payload.eventName`), a field
+ * of that field (`payload.data.event`: field `data`, path `['event']`), or the argument without some
+ * fields (`{ eventName, ...props }`: the properties are the argument without `eventName`).
+ */
+export interface WrapperRef extends ArgumentRef {
+  /** Fields below `field`, outermost first. */
+  path?: string[];
+  /** The argument's fields that are not part of it: taken out by the wrapper before the rest is sent. */
+  omit?: string[];
+}
+
+/**
  * A function the team calls instead of the SDK, found by following where its parameters go:
  * every call of it is judged as the analytics call it makes.
  */
@@ -31,9 +43,9 @@ export interface WrapperInfo {
   character: number;
   kind: WrapperKind;
   /** Where call sites pass the name: an argument index, or a field of an object argument. */
-  event?: ArgumentRef;
+  event?: WrapperRef;
   /** Where call sites pass the properties, when they flow into the underlying call's properties. */
-  properties?: ArgumentRef;
+  properties?: WrapperRef;
   /** Where call sites pass Segment's options (`integrations`), when the wrapper forwards them unchanged. */
   options?: ArgumentRef;
   /** `(...args) => analytics.track(...args)`: call sites are read exactly like the SDK call itself. */
@@ -65,10 +77,12 @@ export interface WrapperSettings {
 export const DEFAULT_WRAPPER_SETTINGS: WrapperSettings = { infer: true, ignore: [] };
 
 /** How a listing shows an argument reference: `arg 0`, `arg 0 .key`. */
-export function describeRef(ref: ArgumentRef | undefined, forwardAll = false): string {
+export function describeRef(ref: WrapperRef | undefined, forwardAll = false): string {
   if (forwardAll) return 'all arguments';
   if (!ref) return '—';
-  return ref.field === undefined ? `arg ${ref.arg}` : `arg ${ref.arg} .${ref.field}`;
+  const fields = ref.field === undefined ? '' : ` ${[ref.field, ...(ref.path ?? [])].map((f) => `.${f}`).join('')}`;
+  const omitted = ref.omit?.length ? ` without ${ref.omit.map((f) => `.${f}`).join(' ')}` : '';
+  return `arg ${ref.arg}${fields}${omitted}`;
 }
 
 export function isIgnored(wrapper: Pick<WrapperInfo, 'name' | 'shortName'>, settings: WrapperSettings): boolean {

@@ -3,10 +3,11 @@ import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
 import type { TypedMessage } from './messageFields';
 import { tracedNameMap, type NameMap } from './nameMaps';
-import { ParamTracer, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
+import { ParamTracer, wrapperRef, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
+import { passThrough } from './passThrough';
 import { mayBeOwnObject } from './sdkRecognition';
-import { calleePath, skipOuter } from './syntax';
-import { calleeName, candidateNames, isWrapperSource, mentionsParameter, namesTextTest, seedNames } from './wrapperCandidates';
+import { calleePath, objectLiteralField, skipOuter } from './syntax';
+import { calledName, candidateNames, isWrapperSource, mentionsParameter, namesTextTest, seedNames } from './wrapperCandidates';
 import { DEFAULT_WRAPPER_SETTINGS, isIgnored, type WrapperInfo, type WrapperKind, type WrapperSettings } from './wrapperModel';
 import { callableNames, displayName, holderOf, isFunctionNode, type FunctionNode } from './wrapperNames';
 
@@ -78,7 +79,7 @@ export class WrapperInference {
 
   /** Whether a call's callee is named like a wrapper (the pre-filter before resolving what it calls). */
   isCandidateCall(node: ts.CallExpression): boolean {
-    const name = calleeName(node.expression);
+    const name = calledName(node);
     return name !== undefined && this.candidates.has(name);
   }
 
@@ -87,7 +88,10 @@ export class WrapperInference {
     if (!this.isCandidateCall(node)) return undefined;
     const fn = this.calledFunction(node);
     const wrapper = fn && this.infer(fn, depth);
-    return wrapper ? applyWrapper(node, wrapper, this.checker) : undefined;
+    const through = wrapper && passThrough(node);
+    // A wrapper that forwards all its arguments is read like the SDK call, from the call's own arguments.
+    if (!wrapper || (through && wrapper.forwardAll)) return undefined;
+    return applyWrapper(node, wrapper, this.checker, through?.args);
   }
 
   /**
@@ -105,7 +109,9 @@ export class WrapperInference {
 
   /** The function a call calls, through imports, re-exports, methods and destructuring; its implementation for overloads. */
   calledFunction(node: ts.CallExpression): FunctionNode | undefined {
-    const fast = this.calledFunctionBySymbol(node);
+    const through = passThrough(node);
+    if (through) return this.functionOf(through.target);
+    const fast = this.calledFunctionBySymbol(node.expression);
     if (fast !== undefined) return fast ?? undefined;
     let declaration: ts.Declaration | undefined;
     try {
@@ -125,8 +131,8 @@ export class WrapperInference {
    * one call signature), without resolving the call against its arguments: much cheaper than
    * `getResolvedSignature`. null: surely no function of the project; undefined: ask the checker.
    */
-  private calledFunctionBySymbol(node: ts.CallExpression): FunctionNode | null | undefined {
-    const callee = skipOuter(node.expression);
+  private calledFunctionBySymbol(expression: ts.Expression): FunctionNode | null | undefined {
+    const callee = skipOuter(expression);
     const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
     if (!nameNode) return undefined;
     let symbol = this.checker.getSymbolAtLocation(nameNode);
@@ -148,6 +154,20 @@ export class WrapperInference {
     if (signatures.length !== 1) return undefined;
     const target = signatures[0].declaration;
     return target && isFunctionNode(target) ? (target.body ? target : undefined) : null;
+  }
+
+  /** The function an expression that is not called in place stands for (`fn` in `fn.call(this, name)`). */
+  private functionOf(expression: ts.Expression): FunctionNode | undefined {
+    const fast = this.calledFunctionBySymbol(expression);
+    if (fast !== undefined) return fast ?? undefined;
+    let signatures: readonly ts.Signature[];
+    try {
+      signatures = this.checker.getTypeAtLocation(expression).getCallSignatures();
+    } catch {
+      return undefined;
+    }
+    const declaration = signatures.length === 1 ? signatures[0].declaration : undefined;
+    return declaration && isFunctionNode(declaration) && declaration.body ? declaration : undefined;
   }
 
   /** The wrapper a function is, or undefined. */
@@ -194,7 +214,7 @@ export class WrapperInference {
       levels++;
       if (!mentionsParameter(name, node)) continue;
       const tracer = this.tracer(node);
-      if (tracer.isEmpty || !(tracer.restSpread(name) || tracer.name(name) || tracedNameMap(name, tracer, this.checker))) continue;
+      if (tracer.isEmpty || !(tracer.restSpread(name) || tracer.name(name) || tracer.messageLiteral(name) || tracedNameMap(name, tracer, this.checker))) continue;
       // Any call in a wrapper that passes its parameter on forwards it: the forwarding calls found while
       // inferring, and calls of wrappers that a cycle or a recursive call kept out of that inference.
       const wrapper = this.infer(node);
@@ -256,19 +276,20 @@ export class WrapperInference {
   private forwardOf(node: ts.CallExpression, fn: FunctionNode, tracer: ParamTracer, depth: number): Forward | undefined {
     let call = recogniseDirectCall(node, this.checker, this.patterns);
     let inner: WrapperInfo | undefined;
+    const through = passThrough(node);
     if (call?.byReceiverName && this.ownMethodCall(node, depth + 1)) call = undefined;
     if (!call && this.isCandidateCall(node)) {
       const callee = this.calledFunction(node);
       inner = callee && callee !== fn ? this.infer(callee, depth + 1) : undefined;
       // The inner wrapper was found (maybe remembered from an earlier call); through it, this one is one level deeper.
-      if (inner && inner.chain.length >= MAX_CHAIN_DEPTH) inner = undefined;
-      if (inner) call = applyWrapper(node, inner, this.checker);
+      if (inner && (inner.chain.length >= MAX_CHAIN_DEPTH || (through && inner.forwardAll))) inner = undefined;
+      if (inner) call = applyWrapper(node, inner, this.checker, through?.args);
     }
     if (!call || !isWrapperKind(call.kind)) return undefined;
-    const firstArgument = node.arguments[0];
+    const firstArgument = (through?.args ?? node.arguments)[0];
     if (firstArgument && ts.isSpreadElement(firstArgument)) {
       const rest = tracer.restSpread(firstArgument);
-      return rest && rest.arg === 0 && node.arguments.length === 1 ? { call, all: true, inner } : undefined;
+      return rest && rest.arg === 0 && !through && node.arguments.length === 1 ? { call, all: true, inner } : undefined;
     }
     if (!call.name) return call.message ? messageForward(call, call.message, tracer, inner) : undefined;
     const mapped = tracer.name(call.name) ? undefined : tracedNameMap(call.name, tracer, this.checker);
@@ -311,9 +332,9 @@ export class WrapperInference {
     }
     const name = forward.name!;
     const properties = forward.properties!;
-    info.event = plainRef(name.ref);
-    info.properties = properties.ref && plainRef(properties.ref);
-    info.options = forward.options && plainRef(forward.options);
+    info.event = wrapperRef(name.ref);
+    info.properties = properties.ref && wrapperRef(properties.ref);
+    info.options = forward.options && wrapperRef(forward.options);
     info.prefix = call.prefix + name.prefix;
     info.suffix = name.suffix + call.suffix;
     if (forward.nameMap) info.nameMap = forward.nameMap;
@@ -333,8 +354,10 @@ function nameCarrier(call: AnalyticsCall): ts.Expression | undefined {
  * its fields. The wrapper's call sites pass them in the same fields of the same argument.
  */
 function messageForward(call: AnalyticsCall, message: TypedMessage, tracer: ParamTracer, inner: WrapperInfo | undefined): Forward | undefined {
+  const literal = tracer.messageLiteral(message.node);
+  if (literal) return builtMessageForward(call, message, literal, tracer, inner);
   const traced = message.nameField === undefined ? undefined : tracer.name(message.node);
-  if (!traced || traced.ref.field !== undefined || traced.prefix || traced.suffix) return undefined;
+  if (!traced || traced.ref.field !== undefined || traced.ref.omit || traced.prefix || traced.suffix) return undefined;
   const { arg } = traced.ref;
   const properties: TracedProperties = call.properties
     ? tracer.properties(call.properties)
@@ -342,8 +365,16 @@ function messageForward(call: AnalyticsCall, message: TypedMessage, tracer: Para
   return { call, name: { ref: { arg, field: message.nameField }, prefix: '', suffix: '' }, properties, options: tracer.options(call.options), inner };
 }
 
-function plainRef(ref: ParamRef): ParamRef {
-  return ref.field === undefined ? { arg: ref.arg } : { arg: ref.arg, field: ref.field };
+/**
+ * `const message: TrackParams = { event: data.event, userId, properties: data.props }; client.track(message)`:
+ * a message the wrapper builds itself, whose fields are traced like the arguments of `track(event, properties)`.
+ */
+function builtMessageForward(call: AnalyticsCall, message: TypedMessage, literal: ts.ObjectLiteralExpression, tracer: ParamTracer, inner: WrapperInfo | undefined): Forward | undefined {
+  const nameValue = message.nameField === undefined ? undefined : objectLiteralField(literal, message.nameField);
+  const name = nameValue && tracer.name(nameValue);
+  if (!name) return undefined;
+  const properties = tracer.properties(call.properties ?? (message.propertiesField === undefined ? undefined : objectLiteralField(literal, message.propertiesField)));
+  return { call, name, properties, options: tracer.options(call.options), inner };
 }
 
 function nameNodeOf(node: ts.Node | undefined): ts.Node | undefined {

@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { calleeName } from '../analysis/wrapperCandidates';
+import { calledName } from '../analysis/wrapperCandidates';
 import { programPath } from './programHost';
 
 /** What the closure needs from the program host: parses without a program, and module resolution. */
@@ -94,7 +94,7 @@ class ClosureWalk {
     while (stack.length) {
       const node = stack.pop()!;
       if (ts.isCallExpression(node)) {
-        const name = calleeName(node.expression);
+        const name = calledName(node);
         if (name !== undefined && this.callNames.has(name)) seeds.push(node);
         else others.push(node);
       }
