@@ -56,6 +56,11 @@ runRuleTests('unchecked-call', {
       errors: [{ message: fromModule('mixpanel.track', 'mixpanel', 'mixpanel'), line: 2, column: 1, endLine: 2, endColumn: 15 }],
     },
     {
+      name: 'a client typed with a union of a type from a package that is not installed and null',
+      code: `import RudderStackClient from '@expo/rudder-sdk-node';\nlet client: RudderStackClient | null = null;\nexport function send(event: string) {\n  client?.track({ event, userId: 'u1' });\n}`,
+      errors: [{ message: fromModule('client.track', 'client', '@expo/rudder-sdk-node'), line: 4, column: 3, endLine: 4, endColumn: 16 }],
+    },
+    {
       name: 'a declared type that does not exist',
       code: `declare const telemetry: TelemetryClient;\ntelemetry.identify('u1', { plan: 'pro' });`,
       errors: [{ message: ofType('telemetry.identify', 'telemetry', 'TelemetryClient'), line: 2, column: 1, endLine: 2, endColumn: 19 }],

@@ -97,8 +97,10 @@ function readDeclaration(declaration: ts.Declaration, checker: ts.TypeChecker, o
   if (declaration.type) {
     origin.typeText = declaration.type.getText();
     origin.names.push(origin.typeText);
-    const typeName = ts.isTypeReferenceNode(declaration.type) ? leftmostName(declaration.type.typeName) : undefined;
-    if (typeName) fromIdentifier(typeName, checker, origin);
+    // `RudderStackClient | null`: the named type among the members.
+    const members = ts.isUnionTypeNode(declaration.type) ? declaration.type.types : [declaration.type];
+    const reference = members.find(ts.isTypeReferenceNode);
+    if (reference) fromIdentifier(leftmostName(reference.typeName), checker, origin);
     return;
   }
   const initializer = !ts.isPropertySignature(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
