@@ -62,7 +62,7 @@ export function uncheckedCall(node: ts.CallExpression, checker: ts.TypeChecker):
 }
 
 /**
- * Follows the receiver to its declaration: an import (`import { tracker } from '@acme/telemetry'`), a
+ * Follows the receiver to its declaration: an imported binding (`import { tracker } from '@acme/telemetry'`), a
  * declared type (`private readonly analyticsService: AnalyticsService`, a constructor parameter), or an
  * initializer that constructs it (`new Analytics(…)`, `createClient(…)`), and from those to their imports.
  * A receiver without a declaration of its own (`deps.tracker` with `deps: any`) is followed through its object.
