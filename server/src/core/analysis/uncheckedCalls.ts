@@ -98,8 +98,8 @@ function readDeclaration(declaration: ts.Declaration, checker: ts.TypeChecker, o
     origin.typeText = declaration.type.getText();
     origin.names.push(origin.typeText);
     // `RudderStackClient | null`: the named type among the members.
-    const members = ts.isUnionTypeNode(declaration.type) ? declaration.type.types : [declaration.type];
-    const reference = members.find(ts.isTypeReferenceNode);
+    const members: readonly ts.TypeNode[] = ts.isUnionTypeNode(declaration.type) ? declaration.type.types : [declaration.type];
+    const reference = members.find((member): member is ts.TypeReferenceNode => ts.isTypeReferenceNode(member));
     if (reference) fromIdentifier(leftmostName(reference.typeName), checker, origin);
     return;
   }
