@@ -26,7 +26,7 @@ const counts = { fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 
 describe('tracklint check', () => {
   test('--format json: exactly the findings of the workspace, in ESLint’s shape', async () => {
     const { code, stdout, stderr } = await cli(['check', 'basic', '--format', 'json']);
-    assert.equal(stderr, '');
+    assert.equal(stderr, 'tracklint: 3 analytics calls: 3 judged, 0 dynamic, 0 not judged\n');
     assert.equal(code, 1);
     assert.deepEqual(relativeResults(stdout), [
       {
@@ -92,7 +92,8 @@ describe('tracklint check', () => {
     assert.equal(within.code, 0);
     const over = await cli(['check', 'basic/src/legacy.js', '--max-warnings', '0']);
     assert.equal(over.code, 1);
-    assert.equal(over.stderr, 'tracklint found too many warnings (maximum: 0).\n');
+    // The count of calls stays the last line.
+    assert.equal(over.stderr, 'tracklint found too many warnings (maximum: 0).\ntracklint: 1 analytics calls: 1 judged, 0 dynamic, 0 not judged\n');
   });
 
   test('--quiet reports errors only', async () => {
@@ -204,7 +205,9 @@ describe('tracklint check in worker threads', () => {
   test('--jobs 3 finds exactly what one thread finds, wrappers defined in one share and called in another included', async () => {
     const one = await cli(['check', 'wrappers', '--format', 'json', '--jobs', '1']);
     const three = await cli(['check', 'wrappers', '--format', 'json', '--jobs', '3']);
-    assert.equal(three.stderr, '');
+    // The threads' counts add up to one thread's.
+    assert.equal(one.stderr, 'tracklint: 3 analytics calls: 3 judged, 0 dynamic, 0 not judged\n');
+    assert.equal(three.stderr, one.stderr);
     assert.equal(three.code, one.code);
     assert.deepEqual(relativeResults(three.stdout), relativeResults(one.stdout));
     // The pages reach the SDK only through wrappers in src/analytics, in another worker's share; the last
@@ -252,7 +255,7 @@ function appSize(): number {
 describe('the tracklint bin', () => {
   test('runs as a process: output on stdout, exit status 1 on errors', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'dist/tracklint.js'), 'check', 'basic', '--format', 'json', '--quiet'], { cwd: workspaces, encoding: 'utf8' });
-    assert.equal(result.stderr, '');
+    assert.equal(result.stderr, 'tracklint: 3 analytics calls: 3 judged, 0 dynamic, 0 not judged\n');
     assert.equal(result.status, 1);
     assert.equal(relativeResults(result.stdout).length, 3);
   });

@@ -1,6 +1,8 @@
 import type { ts } from '@ts-morph/common';
 import { CheckedCall } from './analysis/checkedCall';
 import { findAnalyticsCalls } from './analysis/calls';
+import { uncheckedCall, type UncheckedCall } from './analysis/uncheckedCalls';
+import { countCall, emptyTally, type CallTally } from './callTally';
 import { isGeneratedClient } from './analysis/generated';
 import { wrapperInference } from './analysis/wrappers';
 import { rangeOfNode } from './analysis/ranges';
@@ -41,12 +43,23 @@ export function planFileFindings(loaded: { plan?: TrackingPlan; findings: Findin
 }
 
 /** Finds every analytics call in one file and judges it against the plan with every enabled rule. */
-export function checkSourceFile({ plan, sourceFile, checker, program, severities }: CheckOptions): Finding[] {
+export function checkSourceFile(options: CheckOptions): Finding[] {
+  return checkSourceFileTallied(options).findings;
+}
+
+/** {@link checkSourceFile}, with the count of the file's calls by what became of them. */
+export function checkSourceFileTallied({ plan, sourceFile, checker, program, severities }: CheckOptions): { findings: Finding[]; tally: CallTally } {
+  const tally = emptyTally();
   // A generated client (Typewriter) is regenerated from the plan, never edited: nothing to report there.
-  if (isGeneratedClient(sourceFile.text)) return [];
+  if (isGeneratedClient(sourceFile.text)) return { findings: [], tally };
   const wrappers = program ? wrapperInference(program, checker, plan) : undefined;
-  const calls = findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers);
-  if (calls.length === 0) return [];
+  const unchecked: UncheckedCall[] = [];
+  const calls = findAnalyticsCalls(sourceFile, checker, plan.callees, wrappers, (node) => {
+    const call = uncheckedCall(node, checker);
+    if (call) unchecked.push(call);
+  });
+  tally.notJudged = unchecked.length;
+  if (calls.length === 0 && unchecked.length === 0) return { findings: [], tally };
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const visitors: RuleVisitor[] = [];
@@ -79,9 +92,11 @@ export function checkSourceFile({ plan, sourceFile, checker, program, severities
   for (const call of calls) {
     const checked = new CheckedCall(call, plan, checker, reader);
     for (const visitor of visitors) visitor.call?.(checked);
+    countCall(tally, checked);
   }
+  for (const call of unchecked) for (const visitor of visitors) visitor.uncheckedCall?.(call);
   const suppressions = readSuppressions(sourceFile.text);
-  return sortFindings(findings.filter((f) => !isSuppressed(f, suppressions)));
+  return { findings: sortFindings(findings.filter((f) => !isSuppressed(f, suppressions))), tally };
 }
 
 /** By position, then rule; findings of one rule at one place keep the order the rule reported them in (the plan's order). */

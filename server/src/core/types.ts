@@ -35,6 +35,7 @@ export const RULE_IDS = [
   'event-name-contains-value',
   'unknown-destination',
   'event-source',
+  'unchecked-call',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -5,7 +5,8 @@ import { ts } from '@ts-morph/common';
 import { glob } from 'tinyglobby';
 import { mayContainCalls } from './analysis/calls';
 import { candidateNamesAmong, namesTextTest, seedNames } from './analysis/wrapperCandidates';
-import { checkSourceFile } from './check';
+import type { CallTally } from './callTally';
+import { checkSourceFileTallied } from './check';
 import type { TrackingPlan } from './plan/model';
 import { inMemoryFiles } from './program/inMemoryFiles';
 import { importClosure } from './program/importClosure';
@@ -155,6 +156,8 @@ export interface CheckFilesOptions {
   host: ProgramHost;
   files: string[];
   severities?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Given, receives each checked file's count of its calls by what became of them (see callTally.ts). */
+  tallies?: Map<string, CallTally>;
 }
 
 /**
@@ -162,11 +165,11 @@ export interface CheckFilesOptions {
  * (see {@link addProgramRoots}); the rest of the workspace is never parsed, bound or type-checked (it
  * has nothing to report).
  */
-export function checkFiles({ plan, host, files, severities }: CheckFilesOptions): Map<string, Finding[]> {
+export function checkFiles({ plan, host, files, severities, tallies }: CheckFilesOptions): Map<string, Finding[]> {
   const { roots, wrapperNames } = addProgramRoots(host, plan, files);
   limitProgramToCallDependencies(host, plan, roots, wrapperNames, files);
   try {
-    return checkRoots({ plan, host, files, severities }, roots);
+    return checkRoots({ plan, host, files, severities, tallies }, roots);
   } finally {
     // The limit is this check's: a later program of the same host (another check, a listing) sees every import.
     host.setImportGate(undefined);
@@ -199,13 +202,19 @@ export function limitProgramToCallDependencies(host: ProgramHost, plan: Tracking
 }
 
 /** The findings of each file once the roots are chosen: the roots' own, none for the others (they hold no calls). */
-export function checkRoots({ plan, host, files, severities }: CheckFilesOptions, roots: Set<string>): Map<string, Finding[]> {
+export function checkRoots({ plan, host, files, severities, tallies }: CheckFilesOptions, roots: Set<string>): Map<string, Finding[]> {
   const results = new Map<string, Finding[]>();
   const program = host.program();
   const checker = program.getTypeChecker();
   for (const file of files) {
     const sourceFile = roots.has(file) ? host.sourceFile(file) : undefined;
-    results.set(file, sourceFile ? checkSourceFile({ plan, sourceFile, checker, program, severities }) : []);
+    if (!sourceFile) {
+      results.set(file, []);
+      continue;
+    }
+    const { findings, tally } = checkSourceFileTallied({ plan, sourceFile, checker, program, severities });
+    results.set(file, findings);
+    tallies?.set(file, tally);
   }
   return results;
 }

@@ -4,6 +4,7 @@ import { effectiveSeverity, planFileFindings } from '../../core/check';
 import { DEFAULT_MAX_FILE_SIZE, skippedFileFinding } from '../../core/fileSize';
 import { ruleDocsUrl } from '../../core/rules';
 import type { Finding } from '../../core/types';
+import { addTally, emptyTally, tallyLine, type CallTally } from '../../core/callTally';
 import { checkFiles, createWorkspaceProgram, findTsConfig } from '../../core/workspace';
 import { CliCommand, collectCommandFiles, ensureNewline, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, parseCommandArgs, parseWholeNumber, readPlanForCommand, reportTsConfigProblem, resolveInputPaths, UsageError } from '../commandSupport';
 import { splitSkippedOnDisk } from '../fileSize';
@@ -78,14 +79,19 @@ export const checkCommand: CliCommand = {
     const { analysed, skipped } = splitSkippedOnDisk(files, maxFileSize, (file) => host.readText(file));
     const workers = Math.min(jobs ?? defaultJobs(), analysed.length);
     let findingsByFile: Map<string, Finding[]> | undefined;
+    let tally: CallTally | undefined;
     if (workers > 1) {
       try {
-        findingsByFile = await checkInParallel({ root: paths[0], tsConfig, planFile, planText, files: analysed, jobs: workers });
+        ({ findings: findingsByFile, tally } = await checkInParallel({ root: paths[0], tsConfig, planFile, planText, files: analysed, jobs: workers }));
       } catch (error) {
         io.stderr(`tracklint: checking in ${workers} threads failed (${(error as Error).message.split('\n')[0]}); checking in one.\n`);
       }
     }
-    findingsByFile ??= checkFiles({ plan: loaded.plan, host, files: analysed });
+    if (!findingsByFile || !tally) {
+      const tallies = new Map<string, CallTally>();
+      findingsByFile = checkFiles({ plan: loaded.plan, host, files: analysed, tallies });
+      tally = [...tallies.values()].reduce(addTally, emptyTally());
+    }
     const skippedSeverity = effectiveSeverity('file-too-large', loaded.plan);
     for (const [file, reason] of skipped) findingsByFile.set(file, skippedSeverity === 'off' ? [] : [skippedFileFinding(file, reason, skippedSeverity)]);
     const results: FileResult[] = [];
@@ -98,11 +104,10 @@ export const checkCommand: CliCommand = {
     const warnings = all.filter((f) => f.severity === 'warning').length;
     const output = formatter(results, formatOptions);
     if (output) io.stdout(ensureNewline(output));
-    if (errors > 0) return EXIT_PROBLEMS;
-    if (maxWarnings >= 0 && warnings > maxWarnings) {
-      io.stderr(`tracklint found too many warnings (maximum: ${maxWarnings}).\n`);
-      return EXIT_PROBLEMS;
-    }
-    return EXIT_OK;
+    const tooManyWarnings = errors === 0 && maxWarnings >= 0 && warnings > maxWarnings;
+    if (tooManyWarnings) io.stderr(`tracklint found too many warnings (maximum: ${maxWarnings}).\n`);
+    // Last, whatever the format: how many calls were judged, so a silent skip never looks like a pass.
+    io.stderr(`${tallyLine(tally)}\n`);
+    return errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

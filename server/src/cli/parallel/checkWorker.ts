@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { addTally, emptyTally, type CallTally } from '../../core/callTally';
 import { loadPlan } from '../../core/plan/load';
 import { addWrapperCallerRoots, checkRoots, createWorkspaceProgram, limitProgramToCallDependencies, selectDirectRoots } from '../../core/workspace';
 import type { CheckWorkerData, FromWorker, ToWorker } from './protocol';
@@ -26,8 +27,9 @@ export function runCheckWorker(data: CheckWorkerData, port: MessagePort): void {
           return;
         }
         limitProgramToCallDependencies(host, plan, selection.roots, wrapperNames, data.allFiles);
-        const results = checkRoots({ plan, host, files: data.files }, new Set(selection.roots));
-        send({ type: 'findings', results: [...results] });
+        const tallies = new Map<string, CallTally>();
+        const results = checkRoots({ plan, host, files: data.files, tallies }, new Set(selection.roots));
+        send({ type: 'findings', results: [...results], tally: [...tallies.values()].reduce(addTally, emptyTally()) });
       } catch (error) {
         send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }

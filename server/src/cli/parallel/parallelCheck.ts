@@ -1,5 +1,6 @@
 import { isMainThread, MessageChannel, parentPort, type Worker, workerData } from 'node:worker_threads';
 import { startModuleWorker } from '../../node/moduleWorker';
+import { addTally, emptyTally, type CallTally } from '../../core/callTally';
 import type { Finding } from '../../core/types';
 import { runCheckWorker } from './checkWorker';
 import { isCheckWorkerData, type CheckWorkerData, type FromWorker, type ToWorker } from './protocol';
@@ -47,7 +48,7 @@ interface ShareThread {
  * team's wrappers, exchanging the names each finds until none finds more, so a wrapper defined in one
  * share is followed in the others.
  */
-export async function checkInParallel(options: ParallelCheckOptions): Promise<Map<string, Finding[]>> {
+export async function checkInParallel(options: ParallelCheckOptions): Promise<{ findings: Map<string, Finding[]>; tally: CallTally }> {
   const shares = split(options.files, options.jobs);
   const dataFor = (files: string[]): CheckWorkerData => ({ kind: 'tracklint-check-worker', root: options.root, tsConfig: options.tsConfig, planFile: options.planFile, planText: options.planText, files, allFiles: options.files });
   // Workers first: they start loading while this thread parses its own share.
@@ -69,11 +70,13 @@ export async function checkInParallel(options: ParallelCheckOptions): Promise<Ma
       if (!grew && !added) break;
     }
     const results = new Map<string, Finding[]>();
+    const tally = emptyTally();
     for (const answer of await ask({ type: 'check' })) {
       if (answer.type !== 'findings') throw new Error('a check worker answered out of turn');
       for (const [file, findings] of answer.results) results.set(file, findings);
+      addTally(tally, answer.tally);
     }
-    return results;
+    return { findings: results, tally };
   } finally {
     await Promise.all(threads.map((thread) => thread.stop()));
   }

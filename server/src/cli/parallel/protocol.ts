@@ -1,3 +1,4 @@
+import type { CallTally } from '../../core/callTally';
 import type { Finding } from '../../core/types';
 
 /** What a check worker starts with: its share of the files, and how to load the same plan and options. */
@@ -22,7 +23,8 @@ export type ToWorker =
 /** Worker → main thread. */
 export type FromWorker =
   | { type: 'discovered'; names: string[]; added: number }
-  | { type: 'findings'; results: [string, Finding[]][] }
+  /** `tally`: the share's calls by what became of them, all its files together. */
+  | { type: 'findings'; results: [string, Finding[]][]; tally: CallTally }
   | { type: 'failed'; message: string };
 
 export function isCheckWorkerData(data: unknown): data is CheckWorkerData {

@@ -77,7 +77,14 @@ export function mayContainCalls(text: string, callees: CalleeSpec[]): boolean {
  * given the program's wrapper inference — calls of inferred wrappers, with the forwarding call inside
  * each wrapper marked as such.
  */
-export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeChecker, callees: CalleeSpec[], wrappers?: WrapperInference): AnalyticsCall[] {
+export function findAnalyticsCalls(
+  sourceFile: ts.SourceFile,
+  checker: ts.TypeChecker,
+  callees: CalleeSpec[],
+  wrappers?: WrapperInference,
+  /** Given every call that is not recognised, for a look at whether it may be analytics tracklint cannot judge. */
+  onUnrecognised?: (node: ts.CallExpression) => void,
+): AnalyticsCall[] {
   const calls: AnalyticsCall[] = [];
   if (!mayContainCalls(sourceFile.text, callees) && !wrappers?.mayCallWrappers(sourceFile.text)) return calls;
   const patterns = calleePatterns(callees);
@@ -94,7 +101,7 @@ export function findAnalyticsCalls(sourceFile: ts.SourceFile, checker: ts.TypeCh
         const forwardedBy = wrappers?.forwardingWrapper(call);
         if (forwardedBy) call.forwardedBy = forwardedBy;
         calls.push(call);
-      }
+      } else onUnrecognised?.(node);
     }
     const children: ts.Node[] = [];
     ts.forEachChild(node, (child) => {

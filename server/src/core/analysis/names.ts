@@ -6,6 +6,7 @@ import { fieldType } from './messageFields';
 import { throughNameMap, type UnmappedName } from './nameMaps';
 import { rangeOfNode } from './ranges';
 import { skipOuter } from './syntax';
+import { builtMessageField, isUnresolvedType } from './unresolvedTypes';
 
 /** One name an analytics call may send, and where it is written. */
 export interface ResolvedName {
@@ -21,8 +22,11 @@ export interface ResolvedName {
 export type NameResolution =
   /** `unmapped`: ids passed to a wrapper that sends names through a map (`SEGMENT_NAMES[id]`) that the map lacks. */
   | { kind: 'static'; names: ResolvedName[]; unmapped?: UnmappedName[] }
-  /** `field`: the name is that field of the object argument at `node` (`message.event`), and `typeText` the field's type. */
-  | { kind: 'dynamic'; node: ts.Node; typeText: string; field?: string };
+  /**
+   * `field`: the name is that field of the object argument at `node` (`message.event`), and `typeText` the field's type.
+   * `unresolved`: the checker could not resolve the type (its package is not installed), so nothing is known of it.
+   */
+  | { kind: 'dynamic'; node: ts.Node; typeText: string; field?: string; unresolved?: boolean };
 
 /** Combinations past this many are treated as dynamic rather than enumerated. */
 const MAX_NAMES = 256;
@@ -39,8 +43,13 @@ export function resolveNames(expression: ts.Expression, checker: ts.TypeChecker,
  * The names an analytics call sends: from its name argument, or from the type of its message's name field
  * (`client.track(message)`); undefined when it has neither (identify, `analytics.page()`).
  */
-export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 'prefix' | 'suffix' | 'nameMap'>, checker: ts.TypeChecker): NameResolution | undefined {
-  if (call.name) return withAffixes(throughNameMap(resolve(call.name, checker), call.nameMap), call.prefix, call.suffix);
+export function resolveCallNames(call: Pick<AnalyticsCall, 'kind' | 'name' | 'message' | 'prefix' | 'suffix' | 'nameMap'>, checker: ts.TypeChecker): NameResolution | undefined {
+  if (call.name) {
+    const nameField = call.kind === 'track' ? 'event' : 'name';
+    const built = builtMessageField(call.name, nameField, checker);
+    if (built) return withAffixes(atArgument(resolve(built, checker), call.name, nameField), call.prefix, call.suffix);
+    return withAffixes(throughNameMap(resolve(call.name, checker), call.nameMap), call.prefix, call.suffix);
+  }
   const message = call.message;
   if (!message?.nameField) return undefined;
   const field = fieldType(message.node, message.nameField, checker);
@@ -48,6 +57,23 @@ export function resolveCallNames(call: Pick<AnalyticsCall, 'name' | 'message' | 
   // No literal to point at: the names (and a dynamic name) are located at the message argument.
   const names = fromType(field.type, message.node, checker, () => field.symbol);
   return withAffixes(names.kind === 'dynamic' ? { ...names, field: message.nameField } : names, call.prefix, call.suffix);
+}
+
+/**
+ * A name read from a field of the message at `argument`, located at the argument (the call's own
+ * expression, where findings go), its literal kept as the origin a fix edits.
+ */
+function atArgument(result: NameResolution, argument: ts.Expression, field: string): NameResolution {
+  if (result.kind === 'dynamic') return { ...result, node: argument, field };
+  return {
+    kind: 'static',
+    names: result.names.map((n) => ({ ...n, node: argument, isLiteral: false, origin: n.origin ?? (n.isLiteral ? locationOf(n.node) : undefined) })),
+  };
+}
+
+function locationOf(node: ts.Node): SourceLocation {
+  const sourceFile = node.getSourceFile();
+  return { file: sourceFile.fileName, range: rangeOfNode(node, sourceFile) };
 }
 
 function withAffixes(result: NameResolution, prefix: string, suffix: string): NameResolution {
@@ -85,10 +111,15 @@ function resolve(expression: ts.Expression, checker: ts.TypeChecker): NameResolu
  * variable, the message's field), whose initializer is the name's origin when it is a literal.
  */
 function fromType(type: ts.Type, node: ts.Expression, checker: ts.TypeChecker, holder: () => ts.Symbol | undefined): NameResolution {
-  const members = type.isUnion() ? type.types : [type];
+  const all = type.isUnion() ? type.types : [type];
+  // `'A' | 'B' | null`: no name is sent when there is none, so the strings are what is judged.
+  const members = all.filter((t) => !(t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)));
+  if (members.length === 0) return { kind: 'dynamic', node, typeText: checker.typeToString(type) };
   const names: ResolvedName[] = [];
   for (const member of members) {
-    if (member.isStringLiteral()) {
+    if (isUnresolvedType(member)) {
+      return { kind: 'dynamic', node, typeText: checker.typeToString(type), unresolved: true };
+    } else if (member.isStringLiteral()) {
       names.push({ value: member.value, node, isLiteral: false, origin: originOf(member, members.length === 1 ? holder : undefined, checker) });
     } else if (member.isNumberLiteral()) {
       names.push({ value: String(member.value), node, isLiteral: false });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from '@ts-morph/common';
 import { nestsDeeperThan } from '../fileSize';
+import { declarationSource, redirectToSource } from './declarationSources';
 import { isLibFile, LIB_FOLDER, libFileText, libSourceFile } from './libFiles';
 
 /** Where the program's files come from: the disk, an editor's buffers laid over it, or memory in tests. */
@@ -64,6 +65,8 @@ export class ProgramHost {
   /** The gate changed since the last build: the compiler must resolve every import again, not reuse. */
   private resolutionsInvalidated = false;
   private readonly moduleHost: ts.ModuleResolutionHost;
+  /** Declaration files of workspace packages, by path, and the source each was built from (null: none). */
+  private readonly declarationSources = new Map<string, string | null>();
 
   constructor(
     readonly options: ts.CompilerOptions,
@@ -104,7 +107,7 @@ export class ProgramHost {
   }
 
   private resolve(literal: ts.StringLiteralLike, containingFile: string, containingSourceFile: ts.SourceFile, compilerOptions: ts.CompilerOptions, redirectedReference?: ts.ResolvedProjectReference) {
-    return ts.resolveModuleName(
+    const resolution = ts.resolveModuleName(
       literal.text,
       containingFile,
       compilerOptions,
@@ -113,6 +116,12 @@ export class ProgramHost {
       redirectedReference,
       ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
     );
+    // A workspace package's built declarations: its source instead, where wrappers can be inferred.
+    const resolved = resolution.resolvedModule;
+    if (!resolved || !(resolved.extension === ts.Extension.Dts || resolved.extension === ts.Extension.Dmts || resolved.extension === ts.Extension.Dcts)) return resolution;
+    let source = this.declarationSources.get(resolved.resolvedFileName);
+    if (source === undefined) this.declarationSources.set(resolved.resolvedFileName, (source = declarationSource(resolved.resolvedFileName, this.moduleHost) ?? null));
+    return source ? redirectToSource(resolution, source) : resolution;
   }
 
   /**

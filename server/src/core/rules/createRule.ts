@@ -1,5 +1,6 @@
 import type { ts } from '@ts-morph/common';
 import type { CheckedCall } from '../analysis/checkedCall';
+import type { UncheckedCall } from '../analysis/uncheckedCalls';
 import type { TrackingPlan } from '../plan/model';
 import type { FindingData, RuleId, Severity } from '../types';
 
@@ -30,6 +31,8 @@ export interface RuleContext<MessageId extends string> {
 
 export interface RuleVisitor {
   call?(call: CheckedCall): void;
+  /** A call that looks like analytics but could not be judged (see uncheckedCalls.ts). */
+  uncheckedCall?(call: UncheckedCall): void;
 }
 
 export interface Rule<MessageId extends string = string> {

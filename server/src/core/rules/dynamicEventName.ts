@@ -9,6 +9,7 @@ export const dynamicEventName = createRule({
       dynamic: "The {{what}} name cannot be resolved statically (its type is '{{type}}'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.",
       dynamicField:
         "The {{what}} name cannot be resolved statically (the '{{field}}' property of this argument has type '{{type}}'), so it cannot be checked against the tracking plan. Give that property a string literal type or a union of literals (for example with `as const`).",
+      unresolved: "The {{what}} name cannot be resolved statically: the type of this argument, '{{type}}', cannot be resolved (is its package installed? Run npm install), so it cannot be checked against the tracking plan.",
     },
   },
   create(context) {
@@ -21,7 +22,7 @@ export const dynamicEventName = createRule({
         context.report({
           node: names.node,
           // A message passed whole has no name expression: the finding is on the argument, and says which of its properties.
-          messageId: names.field === undefined ? 'dynamic' : 'dynamicField',
+          messageId: names.field !== undefined ? 'dynamicField' : names.unresolved ? 'unresolved' : 'dynamic',
           data: { what: call.kind === 'track' ? 'event' : call.kind, type: names.typeText, field: names.field ?? '' },
         });
       },

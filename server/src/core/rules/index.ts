@@ -18,6 +18,7 @@ import { piiProperty } from './piiProperty';
 import { dynamicPropertyName } from './dynamicPropertyName';
 import { eventNameContainsValue } from './eventNameContainsValue';
 import { unknownDestination } from './unknownDestination';
+import { uncheckedCall } from './uncheckedCall';
 
 /** Every rule, by its public id. Rule ids are a public contract: never rename one. */
 export const RULES: Record<RuleId, Rule> = {
@@ -39,6 +40,7 @@ export const RULES: Record<RuleId, Rule> = {
   'event-name-contains-value': eventNameContainsValue,
   'unknown-destination': unknownDestination,
   'event-source': eventSource,
+  'unchecked-call': uncheckedCall,
 };
 
 export const RULE_DOCS_BASE_URL = 'https://github.com/tracklint/tracklint/blob/main/docs/rules/';
