@@ -94,9 +94,9 @@ const cases: FindingCase[] = [
     code: `import typewriter, { orderCompleted, signedUp } from './generated/segment';\norderCompleted({ order_id: 'o1', total: 1, currency: 'usd' });\ntypewriter.orderCompleted({ order_id: 'o1' });\nsignedUp({ method: 'sso' });\nsignedUp();\norderCompleted({ order_id: 'o1', total: 1, currency: 'USD' }, { integrations: { All: false } });`,
     files: { '/generated/segment.ts': TYPEWRITER },
     findings: [
-      ['property-value', 2, 52, 2, 57, 'Property \'currency\' of event \'Order Completed\' must be one of "USD", "EUR", "GBP"; found "usd".'],
-      ['missing-required-property', 3, 27, 3, 44, "Missing required property 'total' of event 'Order Completed'."],
-      ['missing-required-property', 3, 27, 3, 44, "Missing required property 'currency' of event 'Order Completed'."],
+      ['property-value', 2, 54, 2, 59, 'Property \'currency\' of event \'Order Completed\' must be one of "USD", "EUR", "GBP"; found "usd".'],
+      ['missing-required-property', 3, 27, 3, 45, "Missing required property 'total' of event 'Order Completed'."],
+      ['missing-required-property', 3, 27, 3, 45, "Missing required property 'currency' of event 'Order Completed'."],
       ['property-value', 4, 20, 4, 25, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
     ],
   },
@@ -105,7 +105,7 @@ const cases: FindingCase[] = [
     fileName: 'case.js',
     code: `import { orderCompleted } from './generated/segment';\norderCompleted({ order_id: 'o1', total: -1, currency: 'USD' });`,
     files: { '/generated/segment.ts': TYPEWRITER },
-    findings: [['property-value', 2, 42, 2, 44, "Property 'total' of event 'Order Completed' must be at least 0; found -1."]],
+    findings: [['property-value', 2, 41, 2, 43, "Property 'total' of event 'Order Completed' must be >= 0; found -1."]],
   },
   {
     name: 'Typewriter: an event the plan no longer has is reported at the call of its function',
@@ -119,7 +119,7 @@ const cases: FindingCase[] = [
     code: `import { ampli } from './ampli';\nampli.orderCompleted({ order_id: 'o1', total: 1, currency: 'usd' });\nampli.orderCompleted({ order_id: 'o1', total: 1, currency: 'USD', extra: 1 });`,
     files: { '/ampli/index.ts': AMPLI },
     findings: [
-      ['property-value', 2, 58, 2, 63, 'Property \'currency\' of event \'Order Completed\' must be one of "USD", "EUR", "GBP"; found "usd".'],
+      ['property-value', 2, 60, 2, 65, 'Property \'currency\' of event \'Order Completed\' must be one of "USD", "EUR", "GBP"; found "usd".'],
       ['unknown-property', 3, 67, 3, 72, "Property 'extra' is not in the tracking plan for event 'Order Completed'."],
     ],
   },
@@ -163,6 +163,6 @@ describe('generated clients: coverage', () => {
       ['Order Completed', ['/checkout.ts:5:7']],
       ['Signed Up', ['/checkout.ts:4:1']],
     ]);
-    assert.deepEqual(neverSent(report).map((p) => p.name), ['Product Viewed']);
+    assert.deepEqual(neverSent(report).filter((p) => p.kind === 'track').map((p) => p.name), ['Product Viewed']);
   });
 });

@@ -30,10 +30,10 @@ const cases: FindingCase[] = [
     code: `import { TrackedLink } from './TrackedLink';\nconst EVENTS = { SIGNED_UP: 'Signed Up', LEGACY: 'Purchase Completed' } as const;\nexport const A = () => <TrackedLink trackingEvent="Signed Upp" href="/a" />;\nexport const B = () => <TrackedLink trackingEvent={EVENTS.SIGNED_UP} trackingProperties={{ method: 'sso' }} />;\nexport const C = () => <TrackedLink trackingEvent={EVENTS.LEGACY}>Buy</TrackedLink>;\nexport const D = () => <TrackedLink trackingEvent={'Order Completed'} trackingProperties={{ order_id: 'o1', total: 1 }} />;\nexport const E = () => <TrackedLink trackingEvent="Signed Up" trackingProperties={{ method: 'email' }} />;`,
     files: { '/jsx.d.ts': JSX_TYPES, '/TrackedLink.tsx': TRACKED_LINK },
     findings: [
-      ['unknown-event', 3, 52, 3, 64, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
-      ['property-value', 4, 109, 4, 114, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
-      ['deprecated-event', 5, 53, 5, 66, "Event 'Purchase Completed' is deprecated in the tracking plan; use 'Order Completed' instead."],
-      ['missing-required-property', 6, 91, 6, 117, "Missing required property 'currency' of event 'Order Completed'."],
+      ['unknown-event', 3, 51, 3, 63, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
+      ['property-value', 4, 100, 4, 105, 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".'],
+      ['deprecated-event', 5, 52, 5, 65, "Event 'Purchase Completed' is deprecated in the tracking plan; use 'Order Completed' instead."],
+      ['missing-required-property', 6, 91, 6, 119, "Missing required property 'currency' of event 'Order Completed'."],
     ],
   },
   {
@@ -57,7 +57,7 @@ const cases: FindingCase[] = [
     },
     findings: [
       ['unknown-event', 2, 41, 2, 53, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
-      ['missing-required-property', 5, 66, 5, 92, "Missing required property 'currency' of event 'Order Completed'."],
+      ['missing-required-property', 5, 66, 5, 94, "Missing required property 'currency' of event 'Order Completed'."],
     ],
   },
   {

@@ -19,16 +19,20 @@ export interface FindingCase extends RuleCase {
 export const rows = (findings: Finding[]): Row[] =>
   findings.map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1, f.message]);
 
-/** Runs every case in one in-memory project (each in its own folder), as `test/core/wrappers.test.ts` does. */
+/**
+ * Runs every case in one in-memory project (each in its own folder), as `test/core/wrappers.test.ts` does,
+ * each case's files checked together as `tracklint check` checks a project: a component's prop is only
+ * known from the files that use the component.
+ */
 export function runFindingCases(title: string, cases: FindingCase[], dirPrefix: string): CaseWorkspace {
   const workspace = new CaseWorkspace(cases.map((c, i) => ({ c, dir: `/${dirPrefix}${i}` })));
   describe(title, () => {
     cases.forEach((c, i) => {
       test(c.name, () => {
-        assert.deepEqual(rows(workspace.findings(undefined, c, `/${dirPrefix}${i}`)), c.findings);
+        const findings = workspace.projectFindings(c, `/${dirPrefix}${i}`);
+        assert.deepEqual(rows(findings.get(`/${c.fileName ?? 'case.ts'}`) ?? []), c.findings);
         for (const file of Object.keys(c.files ?? {})) {
-          if (file.endsWith('.d.ts')) continue;
-          assert.deepEqual(rows(workspace.findings(undefined, { ...c, fileName: file.slice(1) }, `/${dirPrefix}${i}`)), c.elsewhere?.[file] ?? [], `findings in ${file}`);
+          assert.deepEqual(rows(findings.get(file) ?? []), c.elsewhere?.[file] ?? [], `findings in ${file}`);
         }
       });
     });

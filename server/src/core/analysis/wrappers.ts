@@ -1,6 +1,8 @@
 import { ts } from '@ts-morph/common';
 import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
+import { GeneratedClients } from './generatedClients';
+import { HandedDownProps } from './handedDownProps';
 import type { TypedMessage } from './messageFields';
 import { ParamTracer, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
 import { calleePath, skipOuter } from './syntax';
@@ -54,6 +56,9 @@ export class WrapperInference {
   readonly seeds: Set<string>;
   readonly candidates: Set<string>;
   private readonly textTest: RegExp | undefined;
+  /** The event functions of generated clients (Typewriter, Ampli, Avo), whose calls are judged like wrapper calls. */
+  readonly generatedClients: GeneratedClients;
+  private readonly handedDown: HandedDownProps;
 
   constructor(
     readonly program: ts.Program,
@@ -65,6 +70,8 @@ export class WrapperInference {
     this.seeds = seedNames(callees);
     this.candidates = candidateNames(program, [...this.seeds]);
     this.textTest = namesTextTest(this.candidates);
+    this.generatedClients = new GeneratedClients(checker, this.candidates);
+    this.handedDown = new HandedDownProps(program, checker);
   }
 
   /** Cheap text test: may this file call a wrapper at all? */
@@ -116,7 +123,11 @@ export class WrapperInference {
   /** The function a call calls, through imports, re-exports, methods and destructuring; its implementation for overloads. */
   calledFunction(node: ts.CallExpression): FunctionNode | undefined {
     const fast = this.calledFunctionBySymbol(node);
-    if (fast !== undefined) return fast ?? undefined;
+    if (fast) return fast;
+    // A prop typed as a function (`onTrack(…)`): the function the component's elements hand down for it.
+    const handedDown = this.handedDown.passedFunction(node);
+    if (handedDown) return handedDown;
+    if (fast === null) return undefined;
     let declaration: ts.Declaration | undefined;
     try {
       declaration = this.checker.getResolvedSignature(node)?.declaration;
@@ -195,7 +206,7 @@ export class WrapperInference {
    */
   forwardingWrapper(call: AnalyticsCall): WrapperInfo | undefined {
     const carrier = nameCarrier(call);
-    if (!carrier || !isWrapperKind(call.kind)) return undefined;
+    if (!carrier || !isWrapperKind(call.kind) || !ts.isCallExpression(call.node)) return undefined;
     const name = skipOuter(carrier);
     if (ts.isStringLiteralLike(name)) return undefined;
     let levels = 0;
@@ -291,7 +302,7 @@ export class WrapperInference {
     const sourceFile = fn.getSourceFile();
     const anchor = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) ? (fn.name ?? fn) : (nameNodeOf(holderOf(fn)?.node) ?? fn);
     const position = sourceFile.getLineAndCharacterOfPosition(anchor.getStart(sourceFile));
-    const via = calleePath(call.node.expression).join('.') || call.callee;
+    const via = (ts.isCallExpression(call.node) ? calleePath(call.node.expression).join('.') : '') || call.callee;
     const info: WrapperInfo = {
       name: names.name,
       shortName: names.shortName,
