@@ -49,15 +49,16 @@ const cases: FindingCase[] = [
   {
     name: 'a tracking function handed down as a prop: the calls in the child are judged',
     fileName: 'case.tsx',
-    code: `export function Child({ onTrack }: { onTrack: (name: string, properties?: object) => void }) {\n  return <button onClick={() => onTrack('Signed Upp')} />;\n}\nexport function Other(props: { onTrack: (name: string, properties?: object) => void }) {\n  return <button onClick={() => props.onTrack('Order Completed', { order_id: 'o1', total: 1 })} />;\n}`,
+    code: `export function Child({ onTrack }: { onTrack: (name: string, properties?: object) => void }) {\n  return <button onClick={() => onTrack('Signed Upp')} />;\n}\nexport function Other(props: { onTrack: (name: string, properties?: object) => void }) {\n  return <button onClick={() => props.onTrack('Order Completed', { order_id: 'o1', total: 1 })} />;\n}\nexport function Third(props: { onTrack: (name: string) => void }) {\n  const { onTrack } = props;\n  return <button onClick={() => onTrack('Legacy Thing')} />;\n}`,
     files: {
       '/jsx.d.ts': JSX_TYPES,
       '/track.ts': TRACK_EVENT,
-      '/Page.tsx': `import { trackEvent } from './track';\nimport { Child, Other } from './case';\nexport const Page = () => (\n  <div>\n    <Child onTrack={trackEvent} />\n    <Other onTrack={trackEvent} />\n  </div>\n);`,
+      '/Page.tsx': `import { trackEvent } from './track';\nimport { Child, Other, Third } from './case';\nexport const Page = () => (\n  <div>\n    <Child onTrack={trackEvent} />\n    <Other onTrack={trackEvent} />\n    <Third onTrack={trackEvent} />\n  </div>\n);`,
     },
     findings: [
       ['unknown-event', 2, 41, 2, 53, "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?"],
       ['missing-required-property', 5, 66, 5, 94, "Missing required property 'currency' of event 'Order Completed'."],
+      ['deprecated-event', 9, 41, 9, 55, "Event 'Legacy Thing' is deprecated in the tracking plan."],
     ],
   },
   {
