@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ts } from '@ts-morph/common';
 import { findAnalyticsCalls } from '../../server/src/core/analysis/calls';
 import { wrapperInference } from '../../server/src/core/analysis/wrappers';
 import { emptyPlan } from '../../server/src/core/plan/model';
@@ -131,7 +132,10 @@ test('in the editor, an id passed through a map is no name: planned names are no
   const calls = findAnalyticsCalls(sourceFile, checker, [], wrapperInference(program, checker, emptyPlan('native')));
   const inside = (text: string) => code.indexOf(text) + 1;
   assert.deepEqual(
-    calls.map((call) => cursorContext(call, call.node.arguments.length ? inside(call.node.arguments[0].getText()) : call.node.end - 1, sourceFile)?.kind),
+    calls.map(({ node, ...call }) => {
+      assert.ok(ts.isCallExpression(node));
+      return cursorContext({ node, ...call }, node.arguments.length ? inside(node.arguments[0].getText()) : node.end - 1, sourceFile)?.kind;
+    }),
     ['nameExpression', undefined, 'name'],
   );
 });

@@ -88,6 +88,16 @@ export class CaseWorkspace {
     const findings = checkFiles({ plan: loaded.plan!, host: this.host, files: [fileName] }).get(fileName) ?? [];
     return ruleId ? findings.filter((f) => f.ruleId === ruleId) : findings;
   }
+
+  /** Every finding of a check of all the case's files at once (as `tracklint check` of the project), by file relative to the case. */
+  projectFindings(c: RuleCase, dir: string): Map<string, Finding[]> {
+    this.host ??= createInMemoryProgram(this.files());
+    const files = [`${dir}/${c.fileName ?? 'case.ts'}`, ...Object.keys(c.files ?? {}).map((name) => `${dir}${name}`)];
+    const loaded = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN);
+    assert.deepEqual(loaded.findings, [], 'the test plan itself must be valid');
+    const results = checkFiles({ plan: loaded.plan!, host: this.host, files });
+    return new Map([...results].map(([file, findings]) => [file.slice(dir.length), findings]));
+  }
 }
 
 function toExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {

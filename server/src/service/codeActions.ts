@@ -255,7 +255,7 @@ function addPropertiesEdit(workspace: AnalysisWorkspace, sourceFile: ts.SourceFi
   const call = callAt(workspace.calls(sourceFile), offsetAt(sourceFile, range.start), sourceFile);
   if (!plan || !call) return undefined;
   const checker = workspace.program().getTypeChecker();
-  const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
+  const entry = entryForCall(plan, call.kind, callName(call, checker));
   if (!entry) return undefined;
   const quote = preferredQuote(sourceFile);
   const schemas = { ...(entry.kind === 'track' ? plan.common?.properties : {}), ...(entry.properties ?? {}) };

@@ -1,6 +1,7 @@
 import { ts } from '@ts-morph/common';
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import { resolveNames } from '../core/analysis/names';
+import type { AnalyticsCall } from '../core/analysis/calls';
+import { resolveCallNames } from '../core/analysis/names';
 import { describeSchema } from '../core/plan/jsonSchema';
 import type { ArgumentRef, PlanEntry, TrackingPlan } from '../core/plan/model';
 import type { AnalysisWorkspace } from './analysisWorkspace';
@@ -30,7 +31,7 @@ export function doComplete(workspace: AnalysisWorkspace, fileName: string, posit
       return { isIncomplete: false, items: nameItems(plan, context, sourceFile, spec?.detail) };
     case 'propertyKey':
     case 'propertyValue': {
-      const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
+      const entry = entryForCall(plan, call.kind, callName(call, checker));
       if (!entry) return null;
       return { isIncomplete: false, items: context.kind === 'propertyKey' ? keyItems(plan, entry, context, sourceFile) : valueItems(plan, entry, context, sourceFile) };
     }
@@ -39,11 +40,10 @@ export function doComplete(workspace: AnalysisWorkspace, fileName: string, posit
   }
 }
 
-/** The one name a call sends, when it is known. */
-export function callName(expression: ts.Expression | undefined, checker: ts.TypeChecker, prefix = '', suffix = ''): string | undefined {
-  if (!expression) return undefined;
-  const names = resolveNames(expression, checker, prefix, suffix);
-  return names.kind === 'static' && names.names.length === 1 ? names.names[0].value : undefined;
+/** The one name a call sends, when it is known: from its name argument, or the name a generated client's function sends itself. */
+export function callName(call: Pick<AnalyticsCall, 'kind' | 'name' | 'fixedName' | 'nameMap' | 'prefix' | 'suffix'>, checker: ts.TypeChecker): string | undefined {
+  const names = resolveCallNames({ kind: call.kind, name: call.name, fixedName: call.fixedName, nameMap: call.nameMap, prefix: call.prefix, suffix: call.suffix }, checker);
+  return names?.kind === 'static' && names.names.length === 1 ? names.names[0].value : undefined;
 }
 
 function nameItems(plan: TrackingPlan, context: Extract<CursorContext, { kind: 'name' | 'emptyArguments' }>, sourceFile: ts.SourceFile, detailOf?: (entry: PlanEntry) => string): CompletionItem[] {
@@ -100,7 +100,7 @@ function propertiesFollowName(context: Extract<CursorContext, { kind: 'name' | '
   const wrapper = call.wrapper;
   const properties: ArgumentRef | undefined = wrapper ? (wrapper.forwardAll ? { arg: 1 } : wrapper.properties) : (call.declared?.properties ?? { arg: 1 });
   if (!properties || properties.field !== undefined) return false;
-  const nameIndex = context.kind === 'emptyArguments' ? 0 : call.node.arguments.findIndex((a) => a === context.literal);
+  const nameIndex = context.kind === 'emptyArguments' ? 0 : ts.isCallExpression(call.node) ? call.node.arguments.findIndex((a) => a === context.literal) : -1;
   return nameIndex >= 0 && properties.arg === nameIndex + 1;
 }
 

@@ -37,11 +37,13 @@ export function callAtPosition(workspace: AnalysisWorkspace, fileName: string, p
 export function callAt(calls: AnalyticsCall[], offset: number, sourceFile: ts.SourceFile): AnalyticsCall | undefined {
   let best: AnalyticsCall | undefined;
   for (const call of calls) {
-    const open = call.node.arguments.pos;
-    const close = call.node.end;
+    const node = call.node;
+    // A JSX call site's "arguments" are its attributes.
+    const open = ts.isCallExpression(node) ? node.arguments.pos : node.attributes.pos;
+    const close = node.end;
     if (offset < open || offset > close) continue;
     // Past the closing parenthesis is outside the call.
-    if (offset === close && sourceFile.text.charAt(close - 1) === ')' && call.node.arguments.end < close) continue;
+    if (offset === close && ts.isCallExpression(node) && sourceFile.text.charAt(close - 1) === ')' && node.arguments.end < close) continue;
     if (!best || call.node.getStart(sourceFile) >= best.node.getStart(sourceFile)) best = call;
   }
   return best;
@@ -59,7 +61,7 @@ export function cursorContext(call: AnalyticsCall, offset: number, sourceFile: t
     } else if (offset >= name.getStart(sourceFile) && offset <= name.end) {
       return { kind: 'nameExpression', call, node: name };
     }
-  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && call.node.arguments.length === 0 && !call.nameMap && namesFirstArgument(call)) {
+  } else if ((call.kind === 'track' || call.kind === 'page' || call.kind === 'screen') && ts.isCallExpression(call.node) && call.node.arguments.length === 0 && !call.nameMap && !call.fixedName && namesFirstArgument(call)) {
     return { kind: 'emptyArguments', call, offset };
   }
   const properties = call.properties && skipOuter(call.properties);

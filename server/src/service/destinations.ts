@@ -39,7 +39,7 @@ export function destinationCompletion({ plan, sourceFile, offset, call, checker 
     const key = staticPropertyName(name);
     if (key !== undefined) present.add(key);
   }
-  const entry = call.kind === 'track' ? entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix)) : undefined;
+  const entry = call.kind === 'track' ? entryForCall(plan, call.kind, callName(call, checker)) : undefined;
   const quote = preferredQuote(sourceFile);
   // A key already followed by `:` is only renamed; a new key gets a value to choose.
   const keyOnly = start !== end && sourceFile.text.slice(end).trimStart().startsWith(':');

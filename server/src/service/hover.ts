@@ -33,7 +33,7 @@ export function doHover(workspace: AnalysisWorkspace, fileName: string, position
   }
   const properties = call.properties && skipOuter(call.properties);
   if (!properties || !ts.isObjectLiteralExpression(properties)) return null;
-  const entry = entryForCall(plan, call.kind, callName(call.name, checker, call.prefix, call.suffix));
+  const entry = entryForCall(plan, call.kind, callName(call, checker));
   if (!entry) return null;
   const found = keyAt(properties, offset, sourceFile, []);
   if (!found) return null;

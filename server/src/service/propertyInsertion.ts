@@ -26,7 +26,7 @@ export function insertPropertiesEdit(sourceFile: ts.SourceFile, call: AnalyticsC
     }
     return { range: rangeFromOffsets(sourceFile, last.end, last.end), newText: `, ${pairs.join(', ')}` };
   }
-  if (!call.properties && call.name && call.node.arguments.indexOf(call.name) === call.node.arguments.length - 1) {
+  if (!call.properties && call.name && ts.isCallExpression(call.node) && call.node.arguments.indexOf(call.name) === call.node.arguments.length - 1) {
     return { range: rangeFromOffsets(sourceFile, call.name.end, call.name.end), newText: `, { ${pairs.join(', ')} }` };
   }
   return undefined;

@@ -1,6 +1,8 @@
 import { ts } from '@ts-morph/common';
 import type { CalleeSpec } from '../plan/model';
 import { declaredName } from './declaredNames';
+import { isGeneratedClient } from './generated';
+import { isJsxCallSite, jsxCallSite } from './jsxCallSites';
 import { isObjectType, type TypedMessage } from './messageFields';
 import type { NameMap } from './nameMaps';
 import { isImportedFromSdk, isOwnImplementation, isSdkDeclaration } from './sdkRecognition';
@@ -18,14 +20,19 @@ const SDK_METHODS = new Set<CallKind>(['track', 'identify', 'page', 'screen', 'g
  */
 const KNOWN_RECEIVERS = new Set(['analytics', 'rudderanalytics', 'segment', 'segmentanalytics', 'getanalytics', 'useanalytics', 'analyticsbrowser']);
 
+/** Where an analytics call is made: a call, or the JSX element of a component that tracks its props (`<TrackedLink trackingEvent="A" />`). */
+export type CallSiteNode = ts.CallExpression | ts.JsxSelfClosingElement | ts.JsxOpeningElement;
+
 /** An analytics call found in source, before its arguments are resolved. */
 export interface AnalyticsCall {
   kind: CallKind;
-  node: ts.CallExpression;
+  node: CallSiteNode;
   /** How the call was recognised: `analytics.track` or the plan's callee pattern. */
   callee: string;
   /** The expression giving the event, page or screen name. */
   name?: ts.Expression;
+  /** A name no argument gives: a generated client's event function sends its own (`orderCompleted(props)`), located at the callee. */
+  fixedName?: { value: string; node: ts.Node };
   prefix: string;
   suffix: string;
   /** The expression giving the properties or traits. */
@@ -68,7 +75,8 @@ export function calleePatterns(callees: CalleeSpec[]): CalleePattern[] {
 
 /** Cheap text test that lets files without any candidate call skip the AST walk. */
 export function mayContainCalls(text: string, callees: CalleeSpec[]): boolean {
-  if (/\b(track|identify|page|screen|group|alias)\b/.test(text)) return true;
+  // A generated client may send with its own method names (Avo's `logEvent`): it is read for the names of its functions.
+  if (/\b(track|identify|page|screen|group|alias)\b/.test(text) || isGeneratedClient(text)) return true;
   return callees.some((c) => text.includes(c.callee.split('.').pop()!));
 }
 
@@ -96,12 +104,15 @@ export function findAnalyticsCalls(
       let call = recogniseDirectCall(node, checker, patterns);
       // `this.analytics.track(name, userId, props)` on the team's own service: its wrapper mapping, not the SDK's.
       if (call?.byReceiverName && wrappers) call = wrappers.ownMethodCall(node) ?? call;
-      call ??= wrappers?.callThrough(node);
+      call ??= wrappers?.callThrough(node) ?? wrappers?.generatedClients.callOf(node);
       if (call) {
         const forwardedBy = wrappers?.forwardingWrapper(call);
         if (forwardedBy) call.forwardedBy = forwardedBy;
         calls.push(call);
       } else onUnrecognised?.(node);
+    } else if (wrappers && isJsxCallSite(node)) {
+      const call = jsxCallSite(node, wrappers);
+      if (call) calls.push(call);
     }
     const children: ts.Node[] = [];
     ts.forEachChild(node, (child) => {
@@ -394,7 +405,7 @@ export function applyWrapper(node: ts.CallExpression, wrapper: WrapperInfo, chec
 }
 
 /** An argument of a wrapper call; none when a spread (`f(...args)`) hides which argument is where. */
-function wrapperArgument(args: readonly ts.Expression[], ref: WrapperRef): ts.Expression | undefined {
+export function wrapperArgument(args: readonly ts.Expression[], ref: WrapperRef): ts.Expression | undefined {
   if (spreadBefore(args, ref.arg)) return undefined;
   return argument(args, ref);
 }

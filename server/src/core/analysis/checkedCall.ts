@@ -2,6 +2,7 @@ import type { ts } from '@ts-morph/common';
 import type { PlanEntry, PropertiesSpec, TrackingPlan } from '../plan/model';
 import { checkProperties, type SchemaIssue } from '../schema/check';
 import type { AnalyticsCall } from './calls';
+import { calleeNodeOf } from './jsxCallSites';
 import { fieldType } from './messageFields';
 import { resolveCallNames, type NameResolution, type ResolvedName } from './names';
 import { readValue } from './properties';
@@ -129,7 +130,7 @@ export class CheckedCall {
 
   /** Where findings about the properties as a whole go: the properties argument, else the name, else the message, else the call. */
   get anchor(): ts.Node {
-    return this.call.properties ?? this.call.name ?? this.call.message?.node ?? this.call.node.expression;
+    return this.call.properties ?? this.call.name ?? this.call.message?.node ?? calleeNodeOf(this.call.node);
   }
 
   /** Every difference between the properties and the plan, for every entry the call may refer to. */

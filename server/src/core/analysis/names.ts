@@ -40,10 +40,11 @@ export function resolveNames(expression: ts.Expression, checker: ts.TypeChecker,
 }
 
 /**
- * The names an analytics call sends: from its name argument, or from the type of its message's name field
- * (`client.track(message)`); undefined when it has neither (identify, `analytics.page()`).
+ * The names an analytics call sends: from its name argument, the type of its message's name field
+ * (`client.track(message)`), or the name a generated client's function sends itself; undefined when it has neither (identify, `analytics.page()`).
  */
-export function resolveCallNames(call: Pick<AnalyticsCall, 'kind' | 'name' | 'message' | 'prefix' | 'suffix' | 'nameMap'>, checker: ts.TypeChecker): NameResolution | undefined {
+export function resolveCallNames(call: Pick<AnalyticsCall, 'kind' | 'name' | 'fixedName' | 'message' | 'prefix' | 'suffix' | 'nameMap'>, checker: ts.TypeChecker): NameResolution | undefined {
+  if (call.fixedName) return withAffixes({ kind: 'static', names: [{ value: call.fixedName.value, node: call.fixedName.node, isLiteral: false }] }, call.prefix, call.suffix);
   if (call.name) {
     const nameField = call.kind === 'track' ? 'event' : 'name';
     const built = builtMessageField(call.name, nameField, checker);

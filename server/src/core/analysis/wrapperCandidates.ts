@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { isGeneratedClient } from './generated';
+import { generatedFunctionNames, isGeneratedClient } from './generated';
 import { passThrough } from './passThrough';
 import { skipOuter } from './syntax';
 import { callableNames, isFunctionNode, type FunctionNode } from './wrapperNames';
@@ -19,8 +19,10 @@ export interface HolderSummary {
 
 export interface FileSummary {
   generated: boolean;
+  /** A generated client's functions (Typewriter's `orderCompleted`): not wrappers, but their calls are judged too. */
+  generatedFunctions: string[];
   holders: HolderSummary[];
-  /** `[alias, original]`: `import { trackEvent as te }`, `{ track: trackEvent }`, `const { track: send } = …`. */
+  /** `[alias, original]`: `import { trackEvent as te }`, `{ track: trackEvent }`, `const { track: send } = …`, `<Child onTrack={trackEvent} />`. */
   aliases: [string, string][];
 }
 
@@ -82,9 +84,13 @@ export function candidateNames(program: ts.Program, seeds: string[]): Set<string
 /**
  * {@link candidateNamesFrom} over the files that can matter: a file only holds a wrapper (or an alias of
  * one) if its text names a seed or a wrapper found so far, so only those files are summarised, round by round.
+ * The functions of generated clients among the files are candidates too.
  */
 export function candidateNamesAmong(files: ts.SourceFile[], seeds: Iterable<string>): Set<string> {
-  const seedList = [...seeds];
+  // A generated client's functions are called by name like wrappers: their callers (and the team's functions
+  // passing them a parameter) are found the same way.
+  const generated = files.filter((f) => isGeneratedClient(f.text)).flatMap((f) => fileSummary(f).generatedFunctions);
+  const seedList = [...seeds, ...generated];
   const summaries: FileSummary[] = [];
   let pending = files;
   let names = new Set<string>();
@@ -109,6 +115,7 @@ export function candidateNamesAmong(files: ts.SourceFile[], seeds: Iterable<stri
     names = candidateNamesFrom(summaries, seedList);
     if (names.size === before && round > 0) break;
   }
+  for (const name of generated) names.add(name);
   return names;
 }
 
@@ -203,7 +210,7 @@ const EXIT = Symbol('exit');
 
 /** One walk of the file in source order, with the stack of enclosing functions. */
 function summarize(sourceFile: ts.SourceFile): FileSummary {
-  if (isGeneratedClient(sourceFile.text)) return { generated: true, holders: [], aliases: [] };
+  if (isGeneratedClient(sourceFile.text)) return { generated: true, generatedFunctions: generatedFunctionNames(sourceFile), holders: [], aliases: [] };
   const holders: HolderSummary[] = [];
   const aliases: [string, string][] = [];
   const scopes: Scope[] = [];
@@ -234,7 +241,7 @@ function summarize(sourceFile: ts.SourceFile): FileSummary {
     ts.forEachChild(node, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  return { generated: false, holders, aliases };
+  return { generated: false, generatedFunctions: [], holders, aliases };
 }
 
 function recordCall(node: ts.CallExpression, scopes: Scope[], holders: HolderSummary[]): void {
@@ -271,6 +278,10 @@ function collectAlias(node: ts.Node, aliases: [string, string][]): void {
     if (ts.isIdentifier(original) || ts.isStringLiteral(original)) aliases.push([node.name.text, original.text]);
   } else if (ts.isImportClause(node) && node.name) {
     aliases.push([node.name.text, 'default']);
+  } else if (ts.isJsxAttribute(node) && ts.isIdentifier(node.name) && node.initializer && ts.isJsxExpression(node.initializer) && node.initializer.expression) {
+    // `<Child onTrack={trackEvent} />`: the child calls it by the prop's name.
+    const original = calleeName(node.initializer.expression);
+    if (original !== undefined) aliases.push([node.name.text, original]);
   }
 }
 

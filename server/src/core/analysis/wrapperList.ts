@@ -1,4 +1,4 @@
-import type { ts } from '@ts-morph/common';
+import { ts } from '@ts-morph/common';
 import type { TrackingPlan } from '../plan/model';
 import { findAnalyticsCalls } from './calls';
 import { candidateFunctions } from './wrapperCandidates';
@@ -43,7 +43,7 @@ export function listWrappers(program: ts.Program, plan: TrackingPlan, files: ts.
     for (const call of findAnalyticsCalls(sourceFile, checker, plan.callees, inference)) {
       if (call.wrapper) {
         entry(call.wrapper).callSites++;
-      } else if (call.declared && inference.isCandidateCall(call.node)) {
+      } else if (call.declared && ts.isCallExpression(call.node) && inference.isCandidateCall(call.node)) {
         const fn = inference.calledFunction(call.node);
         const wrapper = fn && inference.infer(fn);
         if (!wrapper) continue;

@@ -1,6 +1,8 @@
 import { ts } from '@ts-morph/common';
 import type { CalleeSpec, TrackingPlan } from '../plan/model';
 import { applyWrapper, calleePatterns, recogniseDirectCall, type AnalyticsCall, type CalleePattern } from './calls';
+import { GeneratedClients } from './generatedClients';
+import { HandedDownProps } from './handedDownProps';
 import type { TypedMessage } from './messageFields';
 import { tracedNameMap, type NameMap } from './nameMaps';
 import { ParamTracer, wrapperRef, type ParamRef, type TracedName, type TracedProperties } from './paramFlow';
@@ -59,6 +61,9 @@ export class WrapperInference {
   readonly seeds: Set<string>;
   readonly candidates: Set<string>;
   private readonly textTest: RegExp | undefined;
+  /** The event functions of generated clients (Typewriter, Ampli, Avo), whose calls are judged like wrapper calls. */
+  readonly generatedClients: GeneratedClients;
+  private readonly handedDown: HandedDownProps;
 
   constructor(
     readonly program: ts.Program,
@@ -70,6 +75,8 @@ export class WrapperInference {
     this.seeds = seedNames(callees);
     this.candidates = candidateNames(program, [...this.seeds]);
     this.textTest = namesTextTest(this.candidates);
+    this.generatedClients = new GeneratedClients(checker, this.candidates);
+    this.handedDown = new HandedDownProps(program, checker);
   }
 
   /** Cheap text test: may this file call a wrapper at all? */
@@ -112,7 +119,11 @@ export class WrapperInference {
     const through = passThrough(node);
     if (through) return this.functionOf(through.target);
     const fast = this.calledFunctionBySymbol(node.expression);
-    if (fast !== undefined) return fast ?? undefined;
+    if (fast) return fast;
+    // A prop typed as a function (`onTrack(…)`): the function the component's elements hand down for it.
+    const handedDown = this.handedDown.passedFunction(node);
+    if (handedDown) return handedDown;
+    if (fast === null) return undefined;
     let declaration: ts.Declaration | undefined;
     try {
       declaration = this.checker.getResolvedSignature(node)?.declaration;
@@ -205,7 +216,7 @@ export class WrapperInference {
    */
   forwardingWrapper(call: AnalyticsCall): WrapperInfo | undefined {
     const carrier = nameCarrier(call);
-    if (!carrier || !isWrapperKind(call.kind)) return undefined;
+    if (!carrier || !isWrapperKind(call.kind) || !ts.isCallExpression(call.node)) return undefined;
     const name = skipOuter(carrier);
     if (ts.isStringLiteralLike(name)) return undefined;
     let levels = 0;
@@ -304,7 +315,7 @@ export class WrapperInference {
     const sourceFile = fn.getSourceFile();
     const anchor = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) ? (fn.name ?? fn) : (nameNodeOf(holderOf(fn)?.node) ?? fn);
     const position = sourceFile.getLineAndCharacterOfPosition(anchor.getStart(sourceFile));
-    const via = calleePath(call.node.expression).join('.') || call.callee;
+    const via = (ts.isCallExpression(call.node) ? calleePath(call.node.expression).join('.') : '') || call.callee;
     const info: WrapperInfo = {
       name: names.name,
       shortName: names.shortName,

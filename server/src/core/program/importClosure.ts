@@ -1,5 +1,5 @@
 import { ts } from '@ts-morph/common';
-import { calledName } from '../analysis/wrapperCandidates';
+import { calledName, calleeName } from '../analysis/wrapperCandidates';
 import { programPath } from './programHost';
 
 /** What the closure needs from the program host: parses without a program, and module resolution. */
@@ -86,17 +86,21 @@ class ClosureWalk {
     return { needed: this.needed, probed: this.probed };
   }
 
-  /** The file's calls named like analytics calls (`seeds`), and the calls of imported functions among the rest. */
-  private callsOf(sourceFile: ts.SourceFile): { seeds: ts.CallExpression[]; others: ts.CallExpression[] } {
-    const seeds: ts.CallExpression[] = [];
-    const others: ts.CallExpression[] = [];
+  /**
+   * The file's calls named like analytics calls (`seeds`), and the callees of the rest (`others`), among
+   * which imported functions. A component's JSX element is a call of the component: its props are its arguments.
+   */
+  private callsOf(sourceFile: ts.SourceFile): { seeds: ts.Node[]; others: ts.Expression[] } {
+    const seeds: ts.Node[] = [];
+    const others: ts.Expression[] = [];
     const stack: ts.Node[] = [sourceFile];
     while (stack.length) {
       const node = stack.pop()!;
-      if (ts.isCallExpression(node)) {
-        const name = calledName(node);
+      const callee = ts.isCallExpression(node) ? node.expression : ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node) ? (node.tagName as ts.Expression) : undefined;
+      if (callee) {
+        const name = ts.isCallExpression(node) ? calledName(node) : calleeName(callee);
         if (name !== undefined && this.callNames.has(name)) seeds.push(node);
-        else others.push(node);
+        else others.push(callee);
       }
       ts.forEachChild(node, (child) => {
         stack.push(child);
@@ -105,10 +109,9 @@ class ClosureWalk {
     return { seeds, others };
   }
 
-  /** Records the files declaring the imported functions `calls` call, and theirs, to {@link MAX_PROBE_DEPTH}. */
-  private probe(index: FileIndex, calls: ts.CallExpression[], depth: number): void {
-    for (const call of calls) {
-      let callee: ts.Expression = call.expression;
+  /** Records the files declaring the imported functions `callees` name, and theirs, to {@link MAX_PROBE_DEPTH}. */
+  private probe(index: FileIndex, callees: ts.Expression[], depth: number): void {
+    for (let callee of callees) {
       while (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) || ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
       const imported = ts.isIdentifier(callee) ? index.imports.get(callee.text) : undefined;
       if (!imported) continue;
