@@ -144,6 +144,16 @@ const cases: ClosureCase[] = [
     roots: ['/main.ts', '/script.ts'],
     needed: ['/main.ts', '/script.ts'],
   },
+  {
+    // A real React Native app's closure overflowed the stack: each declaration reached walked the next one recursively.
+    name: 'a chain of 20,000 declarations, each mentioning the one before, is followed to its end without overflowing the stack',
+    files: {
+      '/main.ts': `import { name19999 } from './chain';\nanalytics.track(name19999);`,
+      '/chain.ts': `import { first } from './first';\nconst name0 = first;\n${Array.from({ length: 19999 }, (_, i) => `const name${i + 1} = name${i};`).join('\n')}\nexport { name19999 };`,
+      '/first.ts': `export const first = 'Signed Up';`,
+    },
+    needed: ['/chain.ts', '/first.ts', '/main.ts'],
+  },
 ];
 
 describe('importClosure: the files analytics calls depend on', () => {

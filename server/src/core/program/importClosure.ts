@@ -66,6 +66,9 @@ class ClosureWalk {
   private readonly wholeFiles = new Set<string>();
   /** (file, exported name) pairs asked for, with whether the file provides the name. */
   private readonly exportRequests = new Map<string, boolean>();
+  /** Declarations reached and not walked yet, with the file each is in. */
+  private readonly pendingWalks: [FileIndex, ts.Node][] = [];
+  private draining = false;
 
   constructor(
     private readonly host: ClosureHost,
@@ -135,8 +138,23 @@ class ClosureWalk {
     return index.starExports.flatMap((star) => this.declaringFiles(index, star, name, hops + 1));
   }
 
-  /** Follows every name `node` mentions to its declarations, in this file and through imports. */
+  /**
+   * Follows every name `node` mentions to its declarations, in this file and through imports. A declaration
+   * reached is queued, not walked at once: in real code one declaration leads to the next thousands of times
+   * (a long file of consts), and walking each inside the one that mentions it overflowed the stack.
+   */
   private walk(index: FileIndex, start: ts.Node): void {
+    this.pendingWalks.push([index, start]);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.pendingWalks.pop(); next; next = this.pendingWalks.pop()) this.walkNames(next[0], next[1]);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private walkNames(index: FileIndex, start: ts.Node): void {
     const stack: ts.Node[] = [start];
     while (stack.length) {
       const node = stack.pop()!;
