@@ -5,7 +5,7 @@ import { collectSourceFiles } from '../../server/src/core/workspace';
 import { countByRule, matchCallSites, missedCount, missedSites, parseCallSummary, seededSample, type CallSummary, type PatternSite, type ReportedPlace } from './measure';
 
 /**
- * `npx tsx scripts/corpus/run.ts [--only NAME] [--corpus DIR] [--reuse] [--json] [--sample SEED]`:
+ * `npx tsx scripts/corpus/run.ts [--only NAME] [--corpus DIR] [--reuse] [--json | --markdown] [--sample SEED]`:
  * runs the built CLI's check, coverage and wrappers over the public repositories listed in
  * scripts/corpus/corpus.json, checked out (never committed) at DIR/<owner>+<name>, and prints per
  * repository the call sites judged, dynamic, not judged and missed against an independent count made
@@ -68,6 +68,8 @@ export interface RepositoryRow {
   wrappers: number | null;
   seconds: { init: number | null; check: number; coverage: number; wrappers: number };
   missedSites: { file: string; line: number; text: string }[];
+  /** Commands that failed (no JSON): their counts are missing from the row. */
+  errors: string[];
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -120,12 +122,20 @@ function checkedOutCommit(dir: string): string | undefined {
   return existsSync(refFile) ? readFileSync(refFile, 'utf8').trim() : undefined;
 }
 
-function parseJson<T>(run: CommandRun, label: string, name: string): T {
+/** The command's JSON, or undefined (and the failure in `errors`) when it printed none: a crash is a result too. */
+function parseJson<T>(run: CommandRun, label: string, errors: string[]): T | undefined {
   try {
     return JSON.parse(run.stdout) as T;
   } catch {
-    throw new Error(`${name}: ${label} printed no JSON (exit ${run.exitCode}): ${run.stderr.slice(-2000)}`);
+    errors.push(`${label} printed no JSON (exit ${run.exitCode}): ${run.stderr.split('\n').slice(0, 2).join(' ').slice(0, 300)}`);
+    return undefined;
   }
+}
+
+function distinctSites(sites: CoverageSiteJson[]): CoverageSiteJson[] {
+  const byPosition = new Map<string, CoverageSiteJson>();
+  for (const site of sites) byPosition.set(`${site.file}:${site.line}:${site.column}`, site);
+  return [...byPosition.values()];
 }
 
 function relativeTo(dir: string, file: string): string {
@@ -157,16 +167,19 @@ async function measureRepository(entry: CorpusEntry, corpusDir: string, reuse: b
   const coverage = await run('coverage', ['coverage', '.', '--plan', plan, '--format', 'json', ...ignores]);
   const wrappers = await run('wrappers', ['wrappers', '.', '--plan', plan, '--format', 'json', ...ignores]);
 
-  const results = parseJson<{ filePath: string; messages: EslintMessage[] }[]>(check, 'check', name);
+  const errors: string[] = [];
+  const results = parseJson<{ filePath: string; messages: EslintMessage[] }[]>(check, 'check', errors) ?? [];
   const findings = results.flatMap((r) => r.messages.map((m) => ({ ...m, file: relativeTo(dir, r.filePath) })));
-  const coverageReport = parseJson<CoverageJson>(coverage, 'coverage', name);
-  const judgedSites = [...coverageReport.planned.flatMap((p) => p.sites), ...coverageReport.unplanned.flatMap((u) => u.sites)];
+  const coverageReport = parseJson<CoverageJson>(coverage, 'coverage', errors) ?? { planned: [], unplanned: [], dynamic: [] };
+  // Coverage lists a call once per name it can send (a union-typed name, many): a site is one position.
+  const judgedSites = distinctSites([...coverageReport.planned.flatMap((p) => p.sites), ...coverageReport.unplanned.flatMap((u) => u.sites)]);
   let wrapperCount: number | null = null;
   try {
     const listed = JSON.parse(wrappers.stdout) as unknown;
     wrapperCount = Array.isArray(listed) ? listed.length : Array.isArray((listed as { wrappers?: unknown[] }).wrappers) ? (listed as { wrappers: unknown[] }).wrappers.length : null;
   } catch {
     wrapperCount = null;
+    errors.push(`wrappers printed no JSON (exit ${wrappers.exitCode})`);
   }
 
   const summary: CallSummary | undefined = parseCallSummary(check.stderr);
@@ -206,6 +219,7 @@ async function measureRepository(entry: CorpusEntry, corpusDir: string, reuse: b
     wrappers: wrapperCount,
     seconds: { init: initSeconds, check: check.seconds, coverage: coverage.seconds, wrappers: wrappers.seconds },
     missedSites: missed.map((s) => ({ file: s.file, line: s.line, text: s.text })),
+    errors,
   };
 }
 
@@ -237,8 +251,26 @@ function formatRow(row: RepositoryRow): string {
     `  wrappers listed: ${row.wrappers ?? '?'}`,
     `  findings: ${rules}`,
     `  time: ${seconds}`,
+    ...row.errors.map((e) => `  FAILED: ${e}`),
     ...missedList,
   ].join('\n');
+}
+
+/** The baseline table of docs/accuracy.md. */
+function markdownTable(rows: RepositoryRow[]): string {
+  const lines = [
+    '| repository | files | call sites | judged | dynamic | not judged | missed | sites with no report | judged or reported | findings per rule | check / coverage / wrappers (s) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const row of rows) {
+    // Seen = pattern sites with a report near them: the arithmetic count can pair a judged call with another site.
+    const reported = row.independent ? `${Math.round((100 * (row.independent - row.missedSites.length)) / row.independent)} %` : '—';
+    const rules = Object.entries(row.findings).map(([rule, n]) => `${rule} ${n}`).join(', ') || '—';
+    const s = row.seconds;
+    const failed = row.errors.length ? ` (${row.errors.map((e) => e.split(' ')[0]).join(', ')} failed)` : '';
+    lines.push(`| ${row.name.replace('+', '/')}${failed} | ${row.files} | ${row.independent} | ${row.judged} | ${row.dynamic} | ${row.notJudged} | ${row.missed} | ${row.missedSites.length} | ${reported} | ${rules} | ${s.check.toFixed(0)} / ${s.coverage.toFixed(0)} / ${s.wrappers.toFixed(0)} |`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 async function main(): Promise<void> {
@@ -254,9 +286,10 @@ async function main(): Promise<void> {
   for (const entry of entries) {
     const row = await measureRepository(entry, corpusDir, args.includes('--reuse'), sampleSeed === undefined ? undefined : Number(sampleSeed));
     rows.push(row);
-    if (!args.includes('--json')) process.stdout.write(`${formatRow(row)}\n\n`);
+    if (!args.includes('--json') && !args.includes('--markdown')) process.stdout.write(`${formatRow(row)}\n\n`);
   }
   if (args.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (args.includes('--markdown')) process.stdout.write(markdownTable(rows));
 }
 
 main().catch((error: Error) => {
