@@ -7,6 +7,8 @@
 export interface PatternSite {
   file: string;
   line: number;
+  /** The line of the call's closing parenthesis (the site's line when the match ends in none). */
+  endLine: number;
   pattern: string;
   text: string;
 }
@@ -65,16 +67,34 @@ export function matchCallSites(file: string, text: string, patterns: string[]): 
       const lineEnd = text.indexOf('\n', lineStarts[line]);
       const lineText = text.slice(lineStarts[line], lineEnd === -1 ? undefined : lineEnd).trim();
       if (COMMENT_LINE.test(lineText)) continue;
-      byOffset.set(match.index, { file, line: line + 1, pattern, text: lineText });
+      const open = text.lastIndexOf('(', match.index + match[0].length - 1);
+      const endLine = open >= match.index ? lineOf(closingParen(text, open)) : line;
+      byOffset.set(match.index, { file, line: line + 1, endLine: endLine + 1, pattern, text: lineText });
     }
   }
   return [...byOffset.entries()].sort((a, b) => a[0] - b[0]).map(([, site]) => site);
 }
 
 /**
- * The pattern sites near which tracklint reported nothing. A call's name argument, where tracklint
- * reports, can sit a few lines below the callee the pattern matches (`analytics.track(\n  'Name', …)`),
- * so a report on the site's line or up to `window` lines below counts as seeing it.
+ * The offset of the parenthesis that closes the one at `open` (the text's end when none does), skipping
+ * strings and template literals: enough to find where a call's arguments end.
+ */
+export function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/**
+ * The pattern sites where tracklint reported nothing. A call's name argument, where tracklint reports, can
+ * sit lines below the callee the pattern matches (`analytics.track({\n  …,\n  event: 'Name' })`), so a
+ * report anywhere in the call's arguments, or up to `window` lines below the callee, counts as seeing it.
  */
 export function missedSites(sites: PatternSite[], reported: ReportedPlace[], window = 3): PatternSite[] {
   const linesByFile = new Map<string, Set<number>>();
@@ -86,7 +106,8 @@ export function missedSites(sites: PatternSite[], reported: ReportedPlace[], win
   return sites.filter((site) => {
     const lines = linesByFile.get(site.file);
     if (!lines) return true;
-    for (let line = site.line; line <= site.line + window; line++) if (lines.has(line)) return false;
+    const last = Math.max(site.line + window, site.endLine);
+    for (let line = site.line; line <= last; line++) if (lines.has(line)) return false;
     return true;
   });
 }

@@ -55,6 +55,19 @@ describe('corpus measure: independent call sites', () => {
     assert.deepEqual(missedSites(sites, [{ file: 'src/a.ts', line: 7 }]).map((s) => s.line), [2, 3]);
   });
 
+  test("a report anywhere in the call's arguments sees it, however many lines they take", () => {
+    const call = ['analytics.track({', '  userId,', '  context: { a: "(" },', '  properties: {},', '  traits: {},', "  event: 'Name',", '});', "analytics.track('Next');"].join('\n');
+    const sites = matchCallSites('src/d.ts', call, ['\\banalytics\\.track\\(']);
+    assert.deepEqual(
+      sites.map((s) => [s.line, s.endLine]),
+      [
+        [1, 7],
+        [8, 8],
+      ],
+    );
+    assert.deepEqual(missedSites(sites, [{ file: 'src/d.ts', line: 6 }]).map((s) => s.line), [8]);
+  });
+
   test('missed = independent − judged − dynamic − not judged, floored at 0', () => {
     assert.equal(missedCount(10, { judged: 6, dynamic: 1, notJudged: 1 }), 2);
     assert.equal(missedCount(10, { judged: 12, dynamic: 0, notJudged: 0 }), 0);
