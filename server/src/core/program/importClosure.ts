@@ -69,6 +69,8 @@ class ClosureWalk {
   /** Declarations reached and not walked yet, with the file each is in. */
   private readonly pendingWalks: [FileIndex, ts.Node][] = [];
   private draining = false;
+  /** (file, name) pairs already followed to their declarations. */
+  private readonly referenced = new Set<string>();
 
   constructor(
     private readonly host: ClosureHost,
@@ -179,6 +181,11 @@ class ClosureWalk {
   }
 
   private reference(index: FileIndex, name: string): void {
+    // A file's index is not scoped: every declaration of the name in the file is followed at its first
+    // mention, so later mentions add nothing (and re-listing them made large files quadratic).
+    const key = `${index.sourceFile.fileName}\0${name}`;
+    if (this.referenced.has(key)) return;
+    this.referenced.add(key);
     const imported = index.imports.get(name);
     if (imported) this.requireModule(index, imported.specifier, imported.name);
     for (const declaration of index.declarations.get(name) ?? []) {
