@@ -87,3 +87,17 @@ analytics.identify('u1', { email: 'a@b.c', age: 3 });
     assert.equal(nativePlanYaml(plan), 'name: app\n');
   });
 });
+
+describe('draft plan: keys that never reach JSON', () => {
+  test("a symbol-keyed member (a Promise's Symbol.toStringTag) is no property: its internal name differs between programs", () => {
+    const { plan } = draft({
+      '/app/src/a.ts': `${SDK}
+declare function sendToken(): Promise<string>;
+analytics.track('Token Sent', { verification_id: sendToken() });
+`,
+    });
+    const yaml = nativePlanYaml(plan);
+    assert.doesNotMatch(yaml, /__@/);
+    assert.match(yaml, /verification_id/);
+  });
+});

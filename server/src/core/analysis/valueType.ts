@@ -123,6 +123,8 @@ export class ValueTypeReader {
     const entries = new Map<string, ShapeEntry>();
     let open = false;
     for (const property of this.checker.getPropertiesOfType(type)) {
+      // A symbol-keyed member (`[Symbol.toStringTag]`) is never serialised, and its internal name carries a per-program id.
+      if (property.getName().startsWith('__@')) continue;
       // Out of budget: the keys not read are unknown, so the object is open (never reported as missing or extra).
       if (this.remaining <= 0) {
         open = true;
