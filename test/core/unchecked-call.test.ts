@@ -21,6 +21,8 @@ const NODE_SDK = {
 
 runRuleTests('unchecked-call', {
   valid: [
+    { name: 'a function named like tracking from a module that is not installed, but not an analytics verb', code: `import { trackPromise } from 'react-promise-tracker';\ntrackPromise(fetch('/x'));` },
+    { name: 'a tracking function of the project itself: its type is known', code: `function trackEvent(name: string) {\n  console.log(name);\n}\ntrackEvent('Signed Up');` },
     { name: 'a router from a module that is not installed: nothing suggests analytics', code: `import { router } from '@acme/router';\nrouter.page(2);` },
     { name: 'any, with nothing that suggests analytics', code: `export function f(people: any) {\n  people.group('admins');\n}` },
     { name: 'the SDK recognised by its receiver name, installed or not', code: `analytics.track('Signed Up');` },
@@ -36,6 +38,16 @@ runRuleTests('unchecked-call', {
     { name: 'history and other browser objects', code: `window.history.go(-1);\ndocument.getElementById('x')?.focus();` },
   ],
   invalid: [
+    {
+      name: 'a tracking function handed out by a hook from a library that is not installed (react-tracking)',
+      code: `import { useTracking } from 'react-tracking';\nexport function Button() {\n  const { trackEvent } = useTracking();\n  trackEvent({ action: 'Clicked' });\n}`,
+      errors: [{ message: fromModule('trackEvent', 'trackEvent', 'react-tracking'), line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      name: 'a tracking function imported from a workspace package that is not installed',
+      code: `import { trackEvent } from '@acme/analytics';\ntrackEvent('Signed Up', {});`,
+      errors: [{ message: fromModule('trackEvent', 'trackEvent', '@acme/analytics'), line: 2, column: 1, endLine: 2, endColumn: 11 }],
+    },
     {
       name: "a service from a workspace package that is not resolved (the issue's 27 calls)",
       code: `import { AnalyticsService } from '@acme/analytics';\nexport class OrdersController {\n  constructor(private readonly analyticsService: AnalyticsService) {}\n  complete(userId: string) {\n    this.analyticsService.track('Order Completed', userId, { total: 1 });\n  }\n}`,

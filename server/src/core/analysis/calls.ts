@@ -76,7 +76,8 @@ export function calleePatterns(callees: CalleeSpec[]): CalleePattern[] {
 /** Cheap text test that lets files without any candidate call skip the AST walk. */
 export function mayContainCalls(text: string, callees: CalleeSpec[]): boolean {
   // A generated client may send with its own method names (Avo's `logEvent`): it is read for the names of its functions.
-  if (/\b(track|identify|page|screen|group|alias)\b/.test(text) || isGeneratedClient(text)) return true;
+  // `trackEvent(…)` and its kin: calls that, when not followed, are reported as not checked (unchecked-call).
+  if (/\b(track|trackEvent|trackPage|trackScreen|identify|page|screen|group|alias)\b/.test(text) || isGeneratedClient(text)) return true;
   return callees.some((c) => text.includes(c.callee.split('.').pop()!));
 }
 

@@ -4,6 +4,8 @@ import { calleePath, skipOuter, staticPropertyName } from './syntax';
 import { isUnresolvedType } from './unresolvedTypes';
 
 const METHODS = new Set<string>(['track', 'identify', 'page', 'screen', 'group', 'alias']);
+/** Functions called by name (not as a method) that are analytics calls by their name alone. */
+export const TRACKING_FUNCTIONS = new Set<string>(['track', 'trackEvent', 'trackPage', 'trackScreen']);
 
 /**
  * Words that make a receiver look like analytics, in its name, its declared type's name, or the module it
@@ -16,6 +18,8 @@ const ANALYTICS_WORDS = /analytic|segment|rudder|track|telemetr|metric|event|mix
 export interface UncheckedCall {
   node: ts.CallExpression;
   method: CallKind;
+  /** The callee as shown: `analyticsService.track`, or the function called (`trackEvent`). */
+  callee: string;
   /** The receiver as written, without `this.`: `analyticsService`, `deps.tracker`, `getTelemetry()`. */
   receiver: string;
   /**
@@ -44,6 +48,7 @@ interface ReceiverOrigin {
  */
 export function uncheckedCall(node: ts.CallExpression, checker: ts.TypeChecker): UncheckedCall | undefined {
   const callee = skipOuter(node.expression);
+  if (ts.isIdentifier(callee)) return uncheckedFunctionCall(node, callee, checker);
   let method: string | undefined;
   if (ts.isPropertyAccessExpression(callee)) method = callee.name.text;
   else if (ts.isElementAccessExpression(callee)) method = staticPropertyName(callee.argumentExpression);
@@ -55,10 +60,27 @@ export function uncheckedCall(node: ts.CallExpression, checker: ts.TypeChecker):
   const origin = receiverOrigin(receiver, checker);
   if (![...path, ...origin.names].some((name) => ANALYTICS_WORDS.test(name))) return undefined;
   const shown = path.length ? path.join('.') : receiver.getText();
-  const call: UncheckedCall = { node, method: method as CallKind, receiver: shown, reason: 'any' };
+  const call: UncheckedCall = { node, method: method as CallKind, callee: `${shown}.${method}`, receiver: shown, reason: 'any' };
   if (origin.unresolvedModule !== undefined) return { ...call, reason: 'module', module: origin.unresolvedModule };
   if (isUnresolvedType(type) && origin.typeText) return { ...call, reason: 'type', typeText: origin.typeText };
   return call;
+}
+
+/**
+ * `const { trackEvent } = useTracking()` or `import { trackEvent } from '@acme/analytics'`, from a module that
+ * cannot be resolved: a function named as an analytics verb, typed `any` because its module is missing.
+ * Other names (`trackPromise`) say too little.
+ */
+function uncheckedFunctionCall(node: ts.CallExpression, callee: ts.Identifier, checker: ts.TypeChecker): UncheckedCall | undefined {
+  if (!TRACKING_FUNCTIONS.has(callee.text) || !(checker.getTypeAtLocation(callee).flags & ts.TypeFlags.Any)) return undefined;
+  const declaration = checker.getSymbolAtLocation(callee)?.declarations?.[0];
+  if (!declaration) return undefined;
+  const origin: ReceiverOrigin = { names: [] };
+  // A destructured binding: the hook or object it comes out of says where it comes from.
+  const variable = ts.isBindingElement(declaration) ? declaration.parent.parent : declaration;
+  readDeclaration(variable as ts.Declaration, checker, origin);
+  if (origin.unresolvedModule === undefined) return undefined;
+  return { node, method: 'track', callee: callee.text, receiver: callee.text, reason: 'module', module: origin.unresolvedModule };
 }
 
 /**

@@ -19,7 +19,7 @@ export const uncheckedCall = createRule({
         context.report({
           node: call.node.expression,
           messageId: call.reason,
-          data: { callee: `${call.receiver}.${call.method}`, receiver: call.receiver, module: call.module ?? '', type: call.typeText ?? '' },
+          data: { callee: call.callee, receiver: call.receiver, module: call.module ?? '', type: call.typeText ?? '' },
         });
       },
     };
