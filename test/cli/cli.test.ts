@@ -4,17 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runCliCaptured } from '../helpers/cliRun';
 
 const root = path.resolve(__dirname, '../..');
 const workspaces = path.join(root, 'test/fixtures/workspaces');
 
-async function cli(args: string[], cwd = workspaces) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd = workspaces) => runCliCaptured(args, cwd);
 
 /** ESLint-shaped results with paths relative to the fixtures, for exact comparison. */
 function relativeResults(json: string) {

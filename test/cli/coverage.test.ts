@@ -2,17 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runCliCaptured } from '../helpers/cliRun';
 
 const root = path.resolve(__dirname, '../..');
 const fixture = path.join(root, 'test/fixtures/workspaces/coverage');
 
-async function cli(args: string[], cwd = fixture) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd = fixture) => runCliCaptured(args, cwd);
 
 const TABLE_HEAD = [
   'Kind   Name             Calls  web  server  no source  Planned for  Status',

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { loadPlan } from '../../server/src/core/plan/load';
+import { runCliCaptured } from '../helpers/cliRun';
 
 const root = path.resolve(__dirname, '../..');
 const temps: string[] = [];
@@ -17,12 +17,7 @@ function tempDir(): string {
   return dir;
 }
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCliCaptured(args, cwd, {});
 
 function loadsClean(file: string) {
   const loaded = loadPlan(file, readFileSync(file, 'utf8'));

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runCliCaptured } from '../helpers/cliRun';
 
 /**
  * `tracklint wrappers --candidates`: calls tracklint does not check that probably send analytics across a
@@ -62,12 +62,7 @@ for (const [name, text] of Object.entries(FILES)) {
 }
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliCaptured(args, dir);
 
 describe('tracklint wrappers --candidates', () => {
   test('a table: callee, location, calls, why, and the callees: entry', async () => {

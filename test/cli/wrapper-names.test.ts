@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
 import { loadPlan } from '../../server/src/core/plan/load';
+import { runCliCaptured } from '../helpers/cliRun';
 
 /**
  * What callers send, not what a wrapper's types allow: a wrapper with an enum-typed name parameter, and
@@ -39,12 +39,7 @@ function workspace(withPlan: boolean): string {
   return dir;
 }
 
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, env: {} });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runCliCaptured(args, cwd, {});
 
 describe('names a wrapper may send are counted where callers send them', () => {
   test('coverage: each name at its call site; no enum member or map value that no caller passes', async () => {

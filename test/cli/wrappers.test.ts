@@ -3,17 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { runCliCaptured } from '../helpers/cliRun';
 
 const root = path.resolve(__dirname, '../..');
 const fixture = path.join(root, 'test/fixtures/workspaces/wrappers');
 
-async function cli(args: string[], cwd = fixture) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd = fixture) => runCliCaptured(args, cwd);
 
 /** A copy of the fixture's plan with extra top-level YAML, in a temporary folder. */
 function planWith(extra: string): { file: string; dispose: () => void } {

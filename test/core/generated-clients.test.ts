@@ -147,7 +147,7 @@ const cases: FindingCase[] = [
   },
 ];
 
-runFindingCases('generated clients: calls of their event functions', cases, 'g');
+runFindingCases('generated clients: calls of their event functions', cases);
 
 describe('generated clients: coverage', () => {
   test('an event sent only through a generated function is sent, where the function is called', () => {

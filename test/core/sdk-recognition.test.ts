@@ -6,7 +6,7 @@ import { wrapperInference } from '../../server/src/core/analysis/wrappers';
 import { emptyPlan } from '../../server/src/core/plan/model';
 import { createInMemoryProgram } from '../../server/src/core/workspace';
 import { cursorContext } from '../../server/src/service/cursor';
-import { runCallSiteCases, type CallSiteCase } from '../helpers/callSiteCases';
+import { runFindingCases, type FindingCase } from '../helpers/findingCases';
 
 /**
  * Names never outrank the code: a receiver named like the SDK (`segment`, `analytics`) whose `track` the
@@ -21,7 +21,7 @@ const DECLARED_SDK = `declare module '@segment/analytics-next' {\n  export class
 /** A facade object named like the SDK, renaming the app's ids before they reach Segment. */
 const FACADE = `${WINDOW}\nconst SEGMENT_NAMES = {\n  order_completed: 'Order Completed',\n  signup: 'Signed Upp',\n} as const;\nexport const segment = {\n  track(id: keyof typeof SEGMENT_NAMES | string, props: object = {}) {\n    window.analytics.track(SEGMENT_NAMES[id as keyof typeof SEGMENT_NAMES], props);\n  },\n};`;
 
-const cases: CallSiteCase[] = [
+const cases: FindingCase[] = [
   // (a) the project's own `track` behind an SDK-like name
   {
     name: 'a facade named segment mapping ids through an `as const` map: each call site judged on the mapped name',
@@ -121,7 +121,7 @@ const cases: CallSiteCase[] = [
   },
 ];
 
-runCallSiteCases('SDK recognition: the code before the names', cases);
+runFindingCases('SDK recognition: the code before the names', cases);
 
 test('in the editor, an id passed through a map is no name: planned names are not offered inside it or in empty parentheses', () => {
   const code = `import { segment } from './segment';\nsegment.track('signup');\nsegment.track();\nwindow.analytics.track('Signed Up');\n`;

@@ -1,4 +1,4 @@
-import { runCallSiteCases, type CallSiteCase } from '../helpers/callSiteCases';
+import { runFindingCases, type FindingCase } from '../helpers/findingCases';
 
 /**
  * A wrapper whose name parameter is typed as an enum or a union of literals: what it may send is the
@@ -10,7 +10,7 @@ const SDK = `declare const analytics: { track(event: string, properties?: object
 /** Members: one planned, one misspelt that a caller passes, one misspelt that no caller passes. */
 const ENUM = `export enum AnalyticsEvent {\n  OrderCompleted = 'Order Completed',\n  SignedUp = 'Signed Upp',\n  NeverSent = 'Nevr Sent',\n}`;
 
-const cases: CallSiteCase[] = [
+const cases: FindingCase[] = [
   {
     name: 'an enum-typed parameter: each call site judged on the member it passes, nothing at the forwarding line',
     code: `import { AnalyticsEvent } from './events';\nimport { track } from './track';\ntrack(AnalyticsEvent.OrderCompleted, { order_id: 'o1', total: 1, currency: 'USD' });\ntrack(AnalyticsEvent.SignedUp, {});`,
@@ -61,4 +61,4 @@ const cases: CallSiteCase[] = [
   },
 ];
 
-runCallSiteCases('wrappers with an enum or union name parameter: judged at the call sites', cases);
+runFindingCases('wrappers with an enum or union name parameter: judged at the call sites', cases);

@@ -104,7 +104,7 @@ const cases: FindingCase[] = [
   },
 ];
 
-runFindingCases('React: components, props and hooks as wrappers', cases, 'r');
+runFindingCases('React: components, props and hooks as wrappers', cases);
 
 describe('React: coverage', () => {
   test('an event sent through a JSX attribute or a prop handed down is sent, where it is named', () => {

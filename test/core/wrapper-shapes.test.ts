@@ -1,11 +1,5 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { listWrappers } from '../../server/src/core/analysis/wrapperList';
 import { describeRef } from '../../server/src/core/analysis/wrapperModel';
-import { loadPlan } from '../../server/src/core/plan/load';
-import type { Finding } from '../../server/src/core/types';
-import { BASE_PLAN } from '../helpers/basePlan';
-import { CaseWorkspace, type RuleCase } from '../helpers/ruleTester';
+import { runFindingCases, type FindingCase } from '../helpers/findingCases';
 
 /**
  * The wrapper shapes real code uses beyond `trackEvent(name, props)`: the name and properties taken out
@@ -15,21 +9,11 @@ import { CaseWorkspace, type RuleCase } from '../helpers/ruleTester';
  * says so, and `wrapper` is what `tracklint wrappers` says of the case's wrapper (null: no wrapper).
  */
 
-/** [rule id, line, column, end line, end column, message], 1-based as ESLint prints them. */
-type Row = [string, number, number, number, number, string];
-
 interface WrapperShape {
   name: string;
   event: string;
   properties: string;
   maps: string;
-}
-
-interface ShapeCase extends RuleCase {
-  name: string;
-  findings: Row[];
-  elsewhere?: Record<string, Row[]>;
-  wrapper: WrapperShape | null;
 }
 
 const SDK = `declare const analytics: { track(event: string, properties?: object): void };`;
@@ -44,7 +28,7 @@ const DYNAMIC = "The event name cannot be resolved statically (its type is 'stri
 const UNKNOWN_SIGNED_UPP = "Event 'Signed Upp' is not in the tracking plan. Did you mean 'Signed Up'?";
 const METHOD_SSO = 'Property \'method\' of event \'Signed Up\' must be one of "email", "google"; found "sso".';
 
-const cases: ShapeCase[] = [
+const cases: FindingCase<WrapperShape>[] = [
   // 1. The name and the properties taken out of one payload argument.
   {
     name: 'destructured in the parameter list, the rest as the properties: trackEvent({ eventName, ...props })',
@@ -212,32 +196,5 @@ const cases: ShapeCase[] = [
   },
 ];
 
-const rows = (findings: Finding[]): Row[] =>
-  findings.map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1, f.message]);
-
-describe('wrapper shapes: findings at call sites', () => {
-  const workspace = new CaseWorkspace(cases.map((c, i) => ({ c, dir: `/s${i}` })));
-  cases.forEach((c, i) => {
-    test(c.name, () => {
-      assert.deepEqual(rows(workspace.findings(undefined, c, `/s${i}`)), c.findings);
-      for (const file of Object.keys(c.files ?? {})) {
-        if (file.includes('/node_modules/')) continue;
-        assert.deepEqual(rows(workspace.findings(undefined, { ...c, fileName: file.slice(1) }, `/s${i}`)), c.elsewhere?.[file] ?? [], `findings in ${file}`);
-      }
-    });
-  });
-
-  describe('what inference says of each wrapper', () => {
-    for (const [i, c] of cases.entries()) {
-      test(c.name, () => {
-        const program = workspace.program();
-        const plan = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN).plan!;
-        const files = program.getSourceFiles().filter((f) => f.fileName.startsWith(`/s${i}/`) && !f.fileName.includes('/node_modules/'));
-        const found = listWrappers(program, plan, files).filter((w) => w.status === 'inferred' && w.callSites > 0);
-        // As `tracklint wrappers` prints them.
-        const shapes = found.map(({ wrapper: w }): WrapperShape => ({ name: w.name, event: describeRef(w.event), properties: describeRef(w.properties), maps: [...w.chain, w.target].join(' → ') }));
-        assert.deepEqual(shapes.length ? shapes.find((s) => s.name === c.wrapper?.name) ?? shapes : null, c.wrapper);
-      });
-    }
-  });
-});
+// As `tracklint wrappers` prints them.
+runFindingCases('wrapper shapes: findings at call sites', cases, (w): WrapperShape => ({ name: w.name, event: describeRef(w.event), properties: describeRef(w.properties), maps: [...w.chain, w.target].join(' → ') }));

@@ -1,20 +1,12 @@
-import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { listWrappers } from '../../server/src/core/analysis/wrapperList';
+import { describeRef } from '../../server/src/core/analysis/wrapperModel';
 import { MAX_CHAIN_DEPTH } from '../../server/src/core/analysis/wrappers';
-import { loadPlan } from '../../server/src/core/plan/load';
-import type { Finding } from '../../server/src/core/types';
-import { BASE_PLAN } from '../helpers/basePlan';
-import { CaseWorkspace, type RuleCase } from '../helpers/ruleTester';
+import { runFindingCases, type FindingCase } from '../helpers/findingCases';
 
 /**
  * Wrapper inference, RuleTester style: each case is a wrapper shape and its callers; `findings` are
  * exactly what the caller's file reports (every rule), and the other files of the case report nothing
  * unless `elsewhere` says so. `wrapper` is what inference says of the wrapper the case defines.
  */
-
-/** [rule id, line, column, end line, end column, message], 1-based as ESLint prints them. */
-type Row = [string, number, number, number, number, string];
 
 interface WrapperShape {
   name: string;
@@ -27,13 +19,6 @@ interface WrapperShape {
   maps: string;
 }
 
-interface WrapperCase extends RuleCase {
-  name: string;
-  findings: Row[];
-  elsewhere?: Record<string, Row[]>;
-  wrapper?: WrapperShape | null;
-}
-
 const SDK = `declare const analytics: { track(event: string, properties?: object): void; page(name: string, properties?: object): void };`;
 /** The Node SDK's object form, under the conventional name. */
 const NODE_SDK = `declare const analytics: { track(message: { userId?: string; event: string; properties?: object }): void };`;
@@ -41,7 +26,7 @@ const NODE_SDK = `declare const analytics: { track(message: { userId?: string; e
 const SEGMENT = `declare const segment: { track(event: string, properties?: object): void };`;
 const DYNAMIC = "The event name cannot be resolved statically (its type is 'string'), so it cannot be checked against the tracking plan. Use a string literal, a constant, an enum member or a union of literals.";
 
-const cases: WrapperCase[] = [
+const cases: FindingCase<WrapperShape>[] = [
   {
     name: 'positional: trackEvent(name, properties)',
     code: `${SDK}\nfunction trackEvent(name: string, properties?: Record<string, unknown>) {\n  analytics.track(name, properties);\n}\ntrackEvent('Order Complete', { order_id: 'o1' });\ntrackEvent('Signed Up', { method: 'sso' });\ntrackEvent('Order Completed', { order_id: 'o1', total: 1 });`,
@@ -370,39 +355,10 @@ const cases: WrapperCase[] = [
   },
 ];
 
-const rows = (findings: Finding[]): Row[] =>
-  findings.map((f) => [f.ruleId, f.range.start.line + 1, f.range.start.character + 1, f.range.end.line + 1, f.range.end.character + 1, f.message]);
-
-describe('wrappers: findings at call sites', () => {
-  const workspace = new CaseWorkspace(cases.map((c, i) => ({ c, dir: `/w${i}` })));
-  cases.forEach((c, i) => {
-    test(c.name, () => {
-      assert.deepEqual(rows(workspace.findings(undefined, c, `/w${i}`)), c.findings);
-      for (const file of Object.keys(c.files ?? {})) {
-        assert.deepEqual(rows(workspace.findings(undefined, { ...c, fileName: file.slice(1) }, `/w${i}`)), c.elsewhere?.[file] ?? [], `findings in ${file}`);
-      }
-    });
-  });
-
-  describe('what inference says of each wrapper', () => {
-    for (const [i, c] of cases.entries()) {
-      if (c.wrapper === undefined) continue;
-      test(c.name, () => {
-        const program = workspace.program();
-        const plan = loadPlan('/plan.yaml', c.plan ?? BASE_PLAN).plan!;
-        const files = program.getSourceFiles().filter((f) => f.fileName.startsWith(`/w${i}/`));
-        const found = listWrappers(program, plan, files).filter((w) => w.status === 'inferred' && w.callSites > 0);
-        const shapes = found.map(({ wrapper: w }): WrapperShape => {
-          const ref = (r: typeof w.event) => (w.forwardAll ? 'all arguments' : r ? (r.field === undefined ? `arg ${r.arg}` : `arg ${r.arg} .${r.field}`) : '—');
-          const shape: WrapperShape = { name: w.name, kind: w.kind, event: ref(w.event), properties: ref(w.properties), maps: [...w.chain, w.target].join(' → ') };
-          if (w.prefix) shape.prefix = w.prefix;
-          if (w.suffix) shape.suffix = w.suffix;
-          if (w.provided.keys.length) shape.adds = w.provided.keys;
-          return shape;
-        });
-        // The case's own wrapper is the one its call sites call last (a chain lists the inner one too).
-        assert.deepEqual(shapes.length ? shapes.find((s) => s.name === c.wrapper?.name) ?? shapes : null, c.wrapper);
-      });
-    }
-  });
+runFindingCases('wrappers: findings at call sites', cases, (w) => {
+  const shape: WrapperShape = { name: w.name, kind: w.kind, event: describeRef(w.event, w.forwardAll), properties: describeRef(w.properties, w.forwardAll), maps: [...w.chain, w.target].join(' → ') };
+  if (w.prefix) shape.prefix = w.prefix;
+  if (w.suffix) shape.suffix = w.suffix;
+  if (w.provided.keys.length) shape.adds = w.provided.keys;
+  return shape;
 });

@@ -1,4 +1,5 @@
 import { ts } from '@ts-morph/common';
+import { importOrigin, requiredModule } from './importOrigin';
 import { skipOuter } from './syntax';
 
 /**
@@ -100,22 +101,10 @@ function typeComesFromSdk(type: ts.TypeNode, checker: ts.TypeChecker): boolean {
   return imported !== undefined && isSdkModule(imported);
 }
 
-/** The module specifier an import binding comes from (`import x`, `import { x }`, `import * as x`, `import x = …`, a CommonJS `require` held in a const). */
+/** The module specifier a binding comes from: an import, or a CommonJS `require` held in a const. */
 function importSpecifierOf(declaration: ts.Declaration): string | undefined {
-  let node: ts.Node = declaration;
-  if (ts.isImportSpecifier(node)) node = node.parent.parent.parent;
-  else if (ts.isNamespaceImport(node)) node = node.parent.parent;
-  else if (ts.isImportClause(node)) node = node.parent;
-  else if (ts.isImportEqualsDeclaration(node)) {
-    const reference = node.moduleReference;
-    return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? reference.expression.text : undefined;
-  } else if (ts.isVariableDeclaration(node) && node.initializer) {
-    // CommonJS: a const holding the `require` of 'analytics-node'.
-    const initializer = skipOuter(node.initializer);
-    const required = ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' ? initializer.arguments[0] : undefined;
-    return required && ts.isStringLiteral(required) ? required.text : undefined;
-  } else return undefined;
-  return ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+  if (ts.isVariableDeclaration(declaration)) return declaration.initializer && requiredModule(skipOuter(declaration.initializer))?.text;
+  return importOrigin(declaration)?.specifier;
 }
 
 /**

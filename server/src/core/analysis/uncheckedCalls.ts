@@ -1,5 +1,6 @@
 import { ts } from '@ts-morph/common';
 import type { CallKind } from './calls';
+import { importOrigin, requiredModule } from './importOrigin';
 import { calleePath, skipOuter, staticPropertyName } from './syntax';
 import { isUnresolvedType } from './unresolvedTypes';
 
@@ -126,15 +127,13 @@ function readDeclaration(declaration: ts.Declaration, checker: ts.TypeChecker, o
     return;
   }
   const initializer = !ts.isPropertySignature(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
-  // `new Analytics(…)`, `createTracker(…)`: what constructs it tells where it comes from.
-  if (initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require') {
-    const specifier = initializer.arguments[0];
-    if (specifier && ts.isStringLiteral(specifier)) {
-      origin.names.push(specifier.text);
-      if (!checker.getSymbolAtLocation(specifier)) origin.unresolvedModule = specifier.text;
-    }
+  const required = initializer && requiredModule(initializer);
+  if (required) {
+    origin.names.push(required.text);
+    if (!checker.getSymbolAtLocation(required)) origin.unresolvedModule = required.text;
     return;
   }
+  // `new Analytics(…)`, `createTracker(…)`: what constructs it tells where it comes from.
   if (initializer && (ts.isNewExpression(initializer) || ts.isCallExpression(initializer))) {
     const maker = skipOuter(initializer.expression);
     const root = ts.isIdentifier(maker) ? maker : ts.isPropertyAccessExpression(maker) ? leftmostExpression(maker) : undefined;
@@ -154,17 +153,8 @@ function fromIdentifier(identifier: ts.Identifier, checker: ts.TypeChecker, orig
 
 /** The module an import declaration's binding comes from, and whether the compiler found that module. */
 function importedFrom(declaration: ts.Declaration, checker: ts.TypeChecker): { specifier: string; resolved: boolean } | undefined {
-  let node: ts.Node = declaration;
-  if (ts.isImportSpecifier(node)) node = node.parent.parent.parent;
-  else if (ts.isNamespaceImport(node)) node = node.parent.parent;
-  else if (ts.isImportClause(node)) node = node.parent;
-  else if (ts.isImportEqualsDeclaration(node)) {
-    const reference = node.moduleReference;
-    if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteral(reference.expression)) return undefined;
-    return { specifier: reference.expression.text, resolved: checker.getSymbolAtLocation(reference.expression) !== undefined };
-  }
-  if (!ts.isImportDeclaration(node) || !ts.isStringLiteral(node.moduleSpecifier)) return undefined;
-  return { specifier: node.moduleSpecifier.text, resolved: checker.getSymbolAtLocation(node.moduleSpecifier) !== undefined };
+  const origin = importOrigin(declaration);
+  return origin && { specifier: origin.specifier, resolved: checker.getSymbolAtLocation(origin.node) !== undefined };
 }
 
 function leftmostName(name: ts.EntityName): ts.Identifier {
