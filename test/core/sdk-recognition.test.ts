@@ -115,6 +115,11 @@ const cases: FindingCase[] = [
     ],
   },
   {
+    name: "Expo's fork of RudderStack's Node SDK (@expo/rudder-sdk-node), unresolved",
+    code: `import RudderAnalytics from '@expo/rudder-sdk-node';\nconst client = new RudderAnalytics('k', 'https://example.test');\nclient.track({ userId: 'u1', event: 'Nope' });`,
+    findings: [['unknown-event', 3, 37, 3, 43, "Event 'Nope' is not in the tracking plan."]],
+  },
+  {
     name: 'an import from another library is not the SDK',
     code: `import { Player } from 'video-player';\nconst player = new Player();\nplayer.track('Nope');`,
     findings: [],

@@ -19,6 +19,8 @@ const SDK_MODULES = [
   '@rudderstack/analytics-js',
   '@rudderstack/rudder-sdk-node',
   '@rudderstack/rudder-sdk-react-native',
+  // Expo's fork of the RudderStack Node SDK (eas-cli and other Expo tools send through it).
+  '@expo/rudder-sdk-node',
   'rudder-sdk-js',
 ];
 
