@@ -66,8 +66,8 @@ runRuleTests('unchecked-call', {
     },
     {
       name: 'a client typed with a union of a type from a package that is not installed and null',
-      code: `import RudderStackClient from '@expo/rudder-sdk-node';\nlet client: RudderStackClient | null = null;\nexport function send(event: string) {\n  client?.track({ event, userId: 'u1' });\n}`,
-      errors: [{ message: fromModule('client.track', 'client', '@expo/rudder-sdk-node'), line: 4, column: 3, endLine: 4, endColumn: 16 }],
+      code: `import RudderStackClient from '@acme/rudder-client';\nlet client: RudderStackClient | null = null;\nexport function send(event: string) {\n  client?.track({ event, userId: 'u1' });\n}`,
+      errors: [{ message: fromModule('client.track', 'client', '@acme/rudder-client'), line: 4, column: 3, endLine: 4, endColumn: 16 }],
     },
     {
       name: 'a declared type that does not exist',
